@@ -1,0 +1,61 @@
+# Harbor: two commands set everything up on a fresh machine.
+#   make run   install, migrate, load demo content, serve on http://127.0.0.1:8000
+#   make test  install, lint, check migrations, run every test (SQLite, in-memory layer)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SCALED_ENV := DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379/0
+PYTEST_ARGS ?=
+
+.PHONY: run test test-scaled lint format bench install browser services messages clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet '.[dev]'
+	touch $(STAMP)
+
+messages: install
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0
+
+run: install messages
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+# Debian's chromium drives the browser tests; never a downloaded browser.
+browser:
+	@bash scripts/ensure-chromium.sh
+
+test: install messages lint browser
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+services:
+	@bash scripts/ensure-services.sh
+
+test-scaled: install messages browser services
+	$(SCALED_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(SCALED_ENV) $(BIN)/pytest --create-db $(PYTEST_ARGS)
+
+bench: install messages
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles harbor.sqlite3*

@@ -1,0 +1,33 @@
+"""Run every benchmark in bench/ (each module with a `main()`), one after another.
+
+Benchmarks are not tests: they measure speed and size and print figures that
+are copied into docs/BENCHMARKS.md together with the command that made them.
+Usage: python bench/run.py [name ...]
+"""
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.dev")
+
+
+def benchmark_names():
+    return sorted(p.stem for p in HERE.glob("*.py") if p.stem not in {"run", "__init__", "common"})
+
+
+def main(names):
+    chosen = names or benchmark_names()
+    if not chosen:
+        print("No benchmarks yet.")
+        return
+    for name in chosen:
+        print(f"== {name}")
+        importlib.import_module(f"bench.{name}").main()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

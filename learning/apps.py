@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "learning"
+    verbose_name = "Harbor"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from learning import signals  # noqa: F401 - connects receivers

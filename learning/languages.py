@@ -1,0 +1,35 @@
+"""The languages Harbor's interface is offered in, and what Django lacks about them."""
+
+from django.conf import locale
+from django.utils.translation import gettext_lazy as _
+
+# Languages of the program's learners. English first: it is the default and
+# the language of the content itself.
+LANGUAGES = [
+    ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("prs", _("Dari")),
+    ("ps", _("Pashto")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("ht", _("Haitian Creole")),
+    ("sw", _("Swahili")),
+    ("uk", _("Ukrainian")),
+]
+
+# Django's LANG_INFO has no entry for these three; without one, the language
+# switcher and get_language_info() fail for them.
+MISSING_LANG_INFO = {
+    "ht": {"bidi": False, "code": "ht", "name": "Haitian Creole", "name_local": "Kreyòl ayisyen"},
+    "ps": {"bidi": True, "code": "ps", "name": "Pashto", "name_local": "پښتو"},
+    "prs": {"bidi": True, "code": "prs", "name": "Dari", "name_local": "دری"},
+}
+
+
+def add_missing_language_info():
+    for code, info in MISSING_LANG_INFO.items():
+        locale.LANG_INFO.setdefault(code, info)
+
+
+def is_supported(code):
+    return code in dict(LANGUAGES)

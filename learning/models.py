@@ -1,0 +1,66 @@
+from django.contrib.auth.models import AbstractUser, Group
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from learning.languages import LANGUAGES
+from learning.roles import Role
+
+
+class User(AbstractUser):
+    """A person using Harbor. Email is optional: many students have none."""
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=150,
+        blank=True,
+        help_text=_("The name classmates see. Usernames and emails are never shown to them."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=LANGUAGES, default="en"
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.display_name or self.get_full_name() or self.username
+
+    @cached_property
+    def role_names(self):
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, role):
+        return self.is_active and role.value in self.role_names
+
+    @property
+    def is_student(self):
+        return self.has_role(Role.STUDENT)
+
+    @property
+    def is_teacher(self):
+        return self.has_role(Role.TEACHER)
+
+    @property
+    def is_manager(self):
+        return self.has_role(Role.MANAGER) or (self.is_active and self.is_superuser)
+
+    @property
+    def role(self):
+        """The user's main role, for greetings and dashboards."""
+        for role, held in (
+            (Role.MANAGER, self.is_manager),
+            (Role.TEACHER, self.is_teacher),
+            (Role.STUDENT, self.is_student),
+        ):
+            if held:
+                return role
+        return None
+
+    def add_role(self, role):
+        self.groups.add(Group.objects.get(name=role.value))
+        self.__dict__.pop("role_names", None)

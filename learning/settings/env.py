@@ -1,0 +1,137 @@
+"""Reading configuration from the environment, with errors that name the variable.
+
+A typo in DATABASE_URL or REDIS_URL should stop start-up with one clear line,
+not a traceback deep inside a database or Redis driver.
+"""
+
+import os
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+
+class ConfigurationError(ImproperlyConfigured):
+    """A setting read from the environment is wrong; the message names the variable."""
+
+
+DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
+REDIS_SCHEMES = {"redis", "rediss", "unix"}
+
+
+def env_str(name, default=""):
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name, default=False):
+    value = env_str(name)
+    if not value:
+        return default
+    if value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"{name} must be true or false, not {value!r}.")
+
+
+def env_int(name, default):
+    value = env_str(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def env_list(name, default=()):
+    value = env_str(name)
+    if not value:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def database_from_url(url, *, sqlite_default):
+    """The DATABASES['default'] entry for DATABASE_URL (empty: the SQLite file)."""
+    if not url:
+        return sqlite_database(sqlite_default)
+    try:
+        parts = urlsplit(url)
+        scheme = parts.scheme
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as error:
+        raise ConfigurationError(f"DATABASE_URL is malformed: {error}.") from None
+    if scheme not in DATABASE_SCHEMES:
+        raise ConfigurationError(
+            "DATABASE_URL must start with postgres:// (or be unset for SQLite), "
+            f"not {scheme or 'nothing'}://."
+        )
+    if scheme == "sqlite":
+        return sqlite_database(parts.path.lstrip("/") or sqlite_default)
+    if not parts.hostname and not parts.path.strip("/"):
+        raise ConfigurationError("DATABASE_URL names no host and no database.")
+    config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
+    config["ENGINE"] = "django.db.backends.postgresql"
+    return config
+
+
+def sqlite_database(path):
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        # WAL lets readers carry on while a writer commits; a busy timeout
+        # waits for the lock instead of failing at once.
+        "OPTIONS": {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+def check_redis_url(url):
+    """Return REDIS_URL unchanged if it looks like one; raise a clear error if not."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as error:
+        raise ConfigurationError(f"REDIS_URL is malformed: {error}.") from None
+    if parts.scheme not in REDIS_SCHEMES:
+        raise ConfigurationError(
+            f"REDIS_URL must start with redis:// or rediss://, not {parts.scheme or 'nothing'}://."
+        )
+    if parts.scheme != "unix" and not parts.hostname:
+        raise ConfigurationError("REDIS_URL names no host.")
+    return url
+
+
+def channel_layers(redis_url):
+    if not redis_url:
+        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    return {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                # The default pool of 100 raised MaxConnectionsError when many
+                # sockets closed at once (150 per process, measured here).
+                "hosts": [{"address": redis_url, "max_connections": 1000}],
+                # Chat persists first and lets clients catch up by id, so a
+                # dropped broadcast is recoverable; see docs/deploy.md.
+                "capacity": 1500,
+                "expiry": 30,
+                "group_expiry": 86400,
+            },
+        }
+    }
+
+
+def caches(redis_url):
+    if not redis_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "harbor",
+        }
+    }

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PacketsConfig(AppConfig):
+    """Content: levels, packets, assignments, vocabulary and flashcards."""
+
+    name = "packets"
+    default_auto_field = "django.db.models.BigAutoField"

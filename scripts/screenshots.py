@@ -1,0 +1,53 @@
+"""Take the README's screenshots from a running `make run` server (demo data).
+
+Usage: .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 1, "is_mobile": True}
+LAPTOP = {"viewport": {"width": 1280, "height": 800}}
+# name, username, path, device, language
+SHOTS = [
+    ("student-home", "student1", "/", PHONE, "ar"),
+    ("teacher-home", "teacher1", "/", LAPTOP, "en"),
+]
+
+
+def shoot(browser, base, name, username, path, device, language):
+    context = browser.new_context(base_url=base, **device)
+    context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.fill("#id_login", username)
+    page.fill("#id_password", "harbor-demo")
+    page.click("button[type=submit].primary")
+    page.goto(path)
+    page.screenshot(path=OUT / f"{name}.png", full_page=True)
+    context.close()
+
+
+def main(base):
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for shot in SHOTS:
+            shoot(browser, base, *shot)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")

@@ -1,0 +1,73 @@
+"""Real Chromium (Debian's, at /usr/bin/chromium) driven by Playwright, with a phone's screen.
+
+Never a downloaded browser: `make test` installs Debian's chromium when it is missing.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Keep Chromium off the closed network: no background fetches, no updates, no sync.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# A low-end Android phone: small screen, touch.
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": (
+        "Mozilla/5.0 (Linux; Android 11; SM-A115F) AppleWebKit/537.36 "
+        "(KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"
+    ),
+}
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make around it are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "Debian's chromium is missing: run `make test` (it installs it) or "
+            "`apt-get install -y chromium`."
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A fresh phone-sized browser tab, pointed at the live test server."""
+    context = browser.new_context(base_url=live_server.url, **PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def sign_in(phone):
+    def sign_in_as(user, password):
+        phone.goto("/accounts/login/")
+        phone.get_by_label("Username").fill(user.username)
+        phone.get_by_label("Password").fill(password)
+        phone.get_by_role("button", name="Sign in").click()
+        phone.wait_for_url("**/")
+        return phone
+
+    return sign_in_as

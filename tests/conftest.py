@@ -1,0 +1,61 @@
+"""Factory fixtures shared by every test (allauth's style: build only what a test needs)."""
+
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+
+from learning.roles import Role
+
+PASSWORD = "a-long-test-password"
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate limits live in the cache; one test's failed logins must not lock out the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role=Role.STUDENT, **fields):
+        number = next(_numbers)
+        fields.setdefault("username", f"{role.label.lower()}{number}")
+        fields.setdefault("display_name", f"{role.label} {number}")
+        user = get_user_model().objects.create_user(password=PASSWORD, **fields)
+        if role is not None:
+            user.add_role(role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def student(make_user):
+    return make_user(Role.STUDENT, display_name="Amina Yusuf")
+
+
+@pytest.fixture
+def teacher(make_user):
+    return make_user(Role.TEACHER, display_name="Sarah Collins", email="sarah@example.org")
+
+
+@pytest.fixture
+def manager(make_user):
+    return make_user(Role.MANAGER, display_name="Linda Martínez")
+
+
+@pytest.fixture
+def login(client):
+    """Sign a user in through the real sign-in form, as a person would."""
+
+    def sign_in(user, password=PASSWORD):
+        response = client.post("/accounts/login/", {"login": user.username, "password": password})
+        assert response.status_code == 302, response.content.decode()[:500]
+        return client
+
+    return sign_in
