@@ -12,6 +12,27 @@ PASSWORD = "a-long-test-password"
 _numbers = itertools.count(1)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests last: Playwright's sync API keeps an event loop running in
+    the main thread until the session ends, which async tests cannot share."""
+    for item in items:
+        restore_migrated_data_in_transactional_tests(item)
+    items.sort(key=lambda item: "tests/browser/" in item.nodeid)
+
+
+def restore_migrated_data_in_transactional_tests(item):
+    """A transactional test (live server, consumers) empties the database when it
+    ends, including what migrations created: the role groups, Wagtail's page tree
+    and site. Serialized rollback restores it for the next test; it must be on for
+    every transactional test, or a plain flush re-creates content types under new
+    ids and the restore collides with them."""
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+        kwargs = {**marker.kwargs, "serialized_rollback": True}
+        item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # Rate limits live in the cache; one test's failed logins must not lock out the next.

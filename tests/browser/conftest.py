@@ -3,10 +3,10 @@
 Never a downloaded browser: `make test` installs Debian's chromium when it is missing.
 """
 
-import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,10 +32,6 @@ PHONE = {
     ),
 }
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the
-# tests make around it are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 @pytest.fixture(scope="session")
 def browser():
@@ -44,10 +40,33 @@ def browser():
             "Debian's chromium is missing: run `make test` (it installs it) or "
             "`apt-get install -y chromium`."
         )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop running in this thread; the ORM
+    # calls the tests make beside it are still plain synchronous calls. (Browser
+    # tests run last, see tests/conftest.py, so this reaches no other test.)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        saved = serialized_database_contents()
+        with sync_playwright() as playwright:
+            restore_serialized_database_contents(saved)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+
+
+def serialized_database_contents():
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def restore_serialized_database_contents(saved):
+    """With Playwright's loop running, Django's connections live in another
+    (context-local) store: fresh connection objects that have lost the test
+    database's serialized contents, which transactional tests restore from."""
+    for alias, contents in saved.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture

@@ -2,9 +2,8 @@ import pytest
 
 from tests.conftest import PASSWORD
 
-# The live server needs committed data; serialized rollback restores what the
-# migrations created (role groups, the home page) for every test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The live server needs committed data (see tests/conftest.py on transactional tests).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_student_signs_in_on_a_phone_and_sees_their_home(sign_in, student):

@@ -22,7 +22,11 @@ PRINT_SETTINGS = (
 
 
 def run(args, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_", "REDIS_"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_", "REDIS_", "DJANGO_ALLOW_ASYNC"))
+    }
     clean.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.dev")
     return subprocess.run(
         [sys.executable, *args],
