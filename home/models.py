@@ -20,6 +20,7 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["packets.LevelPage"]
 
     class Meta:
         verbose_name = _("home page")

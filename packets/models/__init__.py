@@ -1,0 +1,9 @@
+from packets.models.pages import (
+    AssignmentPage,
+    LevelPage,
+    LevelSharedPacket,
+    PacketPage,
+    PacketTag,
+)
+
+__all__ = ["AssignmentPage", "LevelPage", "LevelSharedPacket", "PacketPage", "PacketTag"]

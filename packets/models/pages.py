@@ -1,0 +1,137 @@
+"""The content tree: HomePage → LevelPage → PacketPage → AssignmentPage."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from packets.blocks import PacketStreamBlock, QuizStreamBlock, StudentNoteBlock
+from packets.levels import AssignmentKind, CEFRBand, NRSLevel
+
+
+class LevelPage(Page):
+    """A level as the program calls it ("Level 2 evening"), with its standardized level."""
+
+    nrs_level = models.PositiveSmallIntegerField(_("NRS ESL level"), choices=NRSLevel.choices)
+    cefr_band = models.CharField(_("CEFR band"), max_length=8, choices=CEFRBand.choices)
+    description = models.TextField(_("description"), blank=True, max_length=1000)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("nrs_level"), FieldPanel("cefr_band")]),
+        FieldPanel("description"),
+        InlinePanel("shared_packets", heading=_("Shared from other levels"), label=_("Packet")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["packets.PacketPage"]
+
+    class Meta:
+        verbose_name = _("level")
+
+    def __str__(self):
+        return self.title
+
+
+class PacketTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "packets.PacketPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PacketPage(Page):
+    """A week's (or unit's) classwork for one level."""
+
+    number = models.PositiveSmallIntegerField(
+        _("week or unit"), help_text=_("Packets are listed by this number, newest first.")
+    )
+    summary = models.TextField(_("summary"), max_length=400)
+    notes = StreamField(
+        [("note", StudentNoteBlock())],
+        blank=True,
+        verbose_name=_("notes in students' languages"),
+        help_text=_("Each student sees the note in their own language, if there is one."),
+    )
+    body = StreamField(PacketStreamBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=PacketTag, blank=True, verbose_name=_("topics"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("number"), FieldPanel("summary"), FieldPanel("tags")]),
+        FieldPanel("notes"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("number"),
+    ]
+
+    parent_page_types = ["packets.LevelPage"]
+    subpage_types = ["packets.AssignmentPage"]
+
+    class Meta:
+        verbose_name = _("packet")
+
+
+class LevelSharedPacket(Orderable):
+    """A packet from another level that a teacher linked to this level."""
+
+    level = ParentalKey(LevelPage, on_delete=models.CASCADE, related_name="shared_packets")
+    packet = models.ForeignKey(
+        PacketPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("packet")
+    )
+
+    panels = [FieldPanel("packet")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("shared packet")
+        constraints = [
+            models.UniqueConstraint(fields=["level", "packet"], name="unique_shared_packet")
+        ]
+
+
+class AssignmentPage(Page):
+    """Work to do for a packet, with its own URL to share in email or chat."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=AssignmentKind.choices)
+    due_date = models.DateField(
+        _("due date"),
+        null=True,
+        blank=True,
+        help_text=_("Due at the end of this day in the program's time zone."),
+    )
+    points = models.PositiveSmallIntegerField(_("points"), default=10)
+    instructions = StreamField(PacketStreamBlock(), verbose_name=_("instructions"))
+    questions = StreamField(
+        QuizStreamBlock(),
+        blank=True,
+        verbose_name=_("quiz questions"),
+        help_text=_("Only for quizzes: questions that score themselves."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("due_date"), FieldPanel("points")]),
+        FieldPanel("instructions"),
+        FieldPanel("questions"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("instructions")]
+
+    parent_page_types = ["packets.PacketPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("assignment")
+
+    @property
+    def packet(self):
+        return self.get_parent().specific
