@@ -83,7 +83,9 @@ class VideoLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
     url = blocks.URLBlock(label=_("Link"))
     minutes = blocks.IntegerBlock(
-        min_value=1, max_value=600, label=_("Length in minutes"),
+        min_value=1,
+        max_value=600,
+        label=_("Length in minutes"),
         help_text=_("Used to tell students how much mobile data the video costs."),
     )
 
