@@ -98,6 +98,15 @@ def wav(seconds, rate=8000):
     return output.getvalue()
 
 
+def float_wav(seconds, rate=8000):
+    """32-bit float WAV (format 3), which the `wave` module does not read."""
+    data = b"\x00" * int(seconds * rate * 4)
+    fmt = struct.pack("<HHIIHH", 3, 1, rate, rate * 4, 4, 32)
+    chunks = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt
+    chunks += b"data" + struct.pack("<I", len(data)) + data
+    return b"RIFF" + struct.pack("<I", len(chunks)) + chunks
+
+
 def ogg_page(packet, granule, header_type=0, sequence=0):
     return (
         b"OggS\x00"
