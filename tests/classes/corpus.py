@@ -54,9 +54,12 @@ def encoded(picture, image_format, **options):
     return output.getvalue()
 
 
-def heic(picture):
+def heic(picture, exif=None):
+    """An iPhone-style HEIC; with `exif`, pillow_heif stores its orientation as
+    a rotation that the decoder applies (and the EXIF block, GPS included)."""
     output = io.BytesIO()
-    pillow_heif.from_pillow(picture).save(output, quality=50)
+    options = {"exif": exif.tobytes()} if exif is not None else {}
+    pillow_heif.from_pillow(picture).save(output, quality=50, **options)
     return output.getvalue()
 
 

@@ -2,6 +2,7 @@
 
 import io
 
+import pillow_heif
 import pytest
 from django.test import override_settings
 from PIL import Image, PngImagePlugin
@@ -71,6 +72,19 @@ def test_heic_from_an_iphone_is_accepted_and_stored_as_jpeg():
     stored = opened(processed)
     assert stored.format == "JPEG" and stored.size == (320, 240)
     assert processed.content_type == "image/jpeg" and processed.extension == ".jpg"
+
+
+def test_portrait_heic_with_gps_is_upright_unsquashed_and_without_exif():
+    photo = corpus.heic(corpus.marked_picture((400, 300)), exif=corpus.gps_exif(6))
+    assert pillow_heif.open_heif(io.BytesIO(photo)).info["exif"]  # GPS really in the file
+
+    processed = process_photo(corpus.upload(photo, "IMG_0003.HEIC", "image/heic"))
+
+    stored = opened(processed)
+    assert stored.size == (300, 400)
+    red, green, blue = stored.getpixel((stored.width - 5, 5))
+    assert blue > 200 and red < 60  # the marked corner, not a squashed smear
+    assert not stored.getexif() and b"Exif" not in processed.content
 
 
 @pytest.mark.parametrize("image_format", ["PNG", "WEBP"])
