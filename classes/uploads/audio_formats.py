@@ -43,7 +43,8 @@ def wav_duration(data):
     try:
         with wave.open(io.BytesIO(data)) as recording:
             return recording.getnframes() / recording.getframerate()
-    except (wave.Error, EOFError, ZeroDivisionError):
+    # `wave` raises RuntimeError for a chunk whose size runs past the end.
+    except (wave.Error, EOFError, ZeroDivisionError, RuntimeError):
         return wav_duration_from_chunks(data)
 
 
