@@ -57,6 +57,8 @@ def process_photo(uploaded_file):
     data = read_within(uploaded_file, settings.HARBOR_UPLOAD_MAX_IMAGE_BYTES)
     with warnings.catch_warnings():
         # Pillow only warns between MAX_IMAGE_PIXELS and twice that: refuse instead.
+        # (The filter is process-wide; if another thread resets it meanwhile,
+        # refuse_too_many_pixels below still applies the setting's lower limit.)
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         image = open_allowed(data)
         with image:
@@ -94,7 +96,7 @@ def decode_small(image):
     try:
         ask_decoder_to_shrink(image)
         image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
-        image = ImageOps.exif_transpose(image)
+        image = eight_bits(ImageOps.exif_transpose(image))
         return image.convert("RGBA" if has_transparency(image) else "RGB")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise too_many_pixels() from None
@@ -113,6 +115,14 @@ def ask_decoder_to_shrink(image):
     scale = MAX_SIDE / max(width, height)
     if scale < 1:
         image.draft(None, (math.ceil(width * scale), math.ceil(height * scale)))
+
+
+def eight_bits(image):
+    """16-bit grayscale (some scanning apps) would clip to white in a plain
+    convert: scale it down to 8 bits first."""
+    if image.mode in {"I", "I;16", "I;16B", "I;16L"}:
+        return image.convert("I").point(lambda value: value / 256).convert("L")
+    return image
 
 
 def has_transparency(image):

@@ -104,6 +104,14 @@ def test_transparent_png_becomes_white_paper_not_black():
     assert all(channel > 240 for channel in opened(processed).getpixel((25, 25)))
 
 
+def test_16_bit_grayscale_scan_keeps_its_greys():
+    scan = corpus.encoded(Image.new("I;16", (60, 40), 0x8000), "PNG")
+
+    processed = process_photo(corpus.upload(scan, "scan.png"))
+
+    assert opened(processed).getpixel((30, 20)) == pytest.approx((128, 128, 128), abs=2)
+
+
 def test_png_declaring_20000_by_20000_pixels_is_refused_without_decoding(monkeypatch):
     bomb = corpus.png_header(20_000, 20_000)
     assert len(bomb) < 100
