@@ -133,6 +133,52 @@ def test_stored_names_say_nothing_about_the_student():
     assert private_name(".jpg").endswith(".jpg") and len(private_name(".jpg")) == 36
 
 
+RECORDING = bytes(range(256)) * 4  # 1,024 distinct-enough bytes
+
+
+def ranged(rf, range_header, cache_seconds=3600):
+    name = stored(RECORDING, ".webm")
+    request = rf.get("/", headers={"Range": range_header} if range_header else {})
+    return private_file_response(
+        name, filename="a.webm", content_type="audio/webm", request=request
+    )
+
+
+@pytest.mark.parametrize(
+    ("range_header", "first", "last"),
+    [("bytes=0-1", 0, 1), ("bytes=1000-", 1000, 1023), ("bytes=-24", 1000, 1023),
+     ("bytes=10-5000", 10, 1023)],
+)  # fmt: skip
+def test_safari_gets_the_part_of_a_recording_it_asks_for(rf, range_header, first, last):
+    response = ranged(rf, range_header)
+
+    assert response.status_code == 206
+    assert response["Content-Range"] == f"bytes {first}-{last}/1024"
+    assert body(response) == RECORDING[first : last + 1]
+    assert response["Content-Length"] == str(last - first + 1)
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_whole_recording_says_parts_may_be_asked_for(rf):
+    response = ranged(rf, None)
+
+    assert response.status_code == 200 and response["Accept-Ranges"] == "bytes"
+    assert body(response) == RECORDING
+
+
+@pytest.mark.parametrize("range_header", ["bytes=0-1,5-6", "bytes=9-3", "pages=1-2"])
+def test_ranges_it_cannot_serve_get_the_whole_file(rf, range_header):
+    response = ranged(rf, range_header)
+
+    assert response.status_code == 200 and body(response) == RECORDING
+
+
+def test_range_past_the_end_is_refused(rf):
+    response = ranged(rf, "bytes=5000-")
+
+    assert response.status_code == 416 and response["Content-Range"] == "bytes */1024"
+
+
 # Through the whole middleware stack: the file's own restrictive policy is the
 # one the browser gets, not the site's page policy.
 
