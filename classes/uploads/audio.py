@@ -4,6 +4,7 @@ The file name and the content type a browser claims are ignored: a page
 saved as `answer.webm` is text, and is refused as such.
 """
 
+import math
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -60,6 +61,8 @@ def check_audio(uploaded_file):
     audio_format = sniff(data)
     try:
         duration = audio_format.duration(data)
+        if duration is not None and not 0 <= duration < math.inf:
+            raise ValueError("a length that is no length (NaN, infinite, negative)")
     except (ValueError, IndexError, EOFError):
         raise UploadRejected(
             _("This recording could not be read; it may be damaged or cut short."),

@@ -119,5 +119,10 @@ def test_m4a_without_its_movie_header_is_refused_as_unreadable():
     assert rejection(cut, "answer.m4a").code == "unreadable"
 
 
+@pytest.mark.parametrize("seconds", [float("nan"), float("inf"), -5.0])
+def test_webm_claiming_an_impossible_length_is_refused_as_unreadable(seconds):
+    assert rejection(corpus.webm_with_duration(seconds)).code == "unreadable"
+
+
 def test_empty_recording_is_refused():
     assert rejection(b"").code == "empty"
