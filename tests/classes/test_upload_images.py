@@ -9,6 +9,7 @@ from PIL import Image, PngImagePlugin
 
 from classes.uploads.errors import UploadRejected
 from classes.uploads.images import MAX_SIDE, process_photo
+from classes.uploads.storage import private_storage
 from tests.classes import corpus
 
 
@@ -202,3 +203,13 @@ def test_multi_picture_jpeg_from_some_phones_is_accepted():
     processed = process_photo(corpus.upload(mpo, "20261123_101500.jpg"))
 
     assert opened(processed).size == (300, 200)
+
+
+def test_processed_photo_is_stored_privately_under_a_random_name():
+    processed = process_photo(corpus.upload(corpus.phone_jpeg(), "Amina home address.jpg"))
+
+    name = private_storage().save(None, processed.as_file())
+
+    assert "Amina" not in name and name.endswith(".jpg")
+    with private_storage().open(name) as stored:
+        assert stored.read() == processed.content
