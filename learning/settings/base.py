@@ -159,11 +159,31 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("HARBOR_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("HARBOR_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Students' work (photos, recordings) is private: its own storage outside
+# MEDIA_ROOT, with no URL, served only by permission-checked views
+# (classes/uploads/serving.py). See docs/deploy.md, "Uploads".
+HARBOR_PRIVATE_MEDIA_ROOT = Path(
+    env_str("HARBOR_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "private": {
+        "BACKEND": "classes.uploads.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": HARBOR_PRIVATE_MEDIA_ROOT},
+    },
 }
+# Production behind nginx: e.g. "/_private/", an `internal` location that
+# serves HARBOR_PRIVATE_MEDIA_ROOT after the view has checked the viewer.
+HARBOR_PRIVATE_MEDIA_ACCEL_REDIRECT = env_str("HARBOR_PRIVATE_MEDIA_ACCEL_REDIRECT")
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
+
+# Upload limits (classes/uploads/): a phone photo is 2-6 MB and 12 megapixels,
+# a spoken answer a few minutes of Opus or AAC.
+HARBOR_UPLOAD_MAX_IMAGE_BYTES = env_int("HARBOR_UPLOAD_MAX_IMAGE_BYTES", 15 * 1024 * 1024)
+HARBOR_UPLOAD_MAX_IMAGE_PIXELS = env_int("HARBOR_UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+HARBOR_UPLOAD_MAX_AUDIO_BYTES = env_int("HARBOR_UPLOAD_MAX_AUDIO_BYTES", 10 * 1024 * 1024)
+HARBOR_UPLOAD_MAX_AUDIO_SECONDS = env_int("HARBOR_UPLOAD_MAX_AUDIO_SECONDS", 300)
 
 # Email: console in development; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
