@@ -34,13 +34,31 @@ def chat_rate_limit():
     return parse_rate_limit(settings.CHAT_RATE_LIMIT)
 
 
+def _key(user_id):
+    return f"chat-rate:{user_id}"
+
+
+def _admit(stored, now, limit):
+    """The timestamps to keep if one more message is allowed now, else None."""
+    recent = [t for t in (stored or []) if t > now - limit.seconds]
+    return None if len(recent) >= limit.messages else [*recent, now]
+
+
 async def allow_message(user_id, now=None):
     """Count one message for the user; False when over the limit (not counted)."""
     limit = chat_rate_limit()
-    now = time.time() if now is None else now
-    key = f"chat-rate:{user_id}"
-    recent = [t for t in (await cache.aget(key) or []) if t > now - limit.seconds]
-    if len(recent) >= limit.messages:
+    kept = _admit(await cache.aget(_key(user_id)), time.time() if now is None else now, limit)
+    if kept is None:
         return False
-    await cache.aset(key, [*recent, now], timeout=limit.seconds + 1)
+    await cache.aset(_key(user_id), kept, timeout=limit.seconds + 1)
+    return True
+
+
+def allow_message_now(user_id):
+    """The same limit for the page without JavaScript (a plain Django view)."""
+    limit = chat_rate_limit()
+    kept = _admit(cache.get(_key(user_id)), time.time(), limit)
+    if kept is None:
+        return False
+    cache.set(_key(user_id), kept, timeout=limit.seconds + 1)
     return True
