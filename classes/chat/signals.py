@@ -6,6 +6,7 @@ from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
+from classes.chat import announcements  # noqa: F401 - connects its receiver
 from classes.chat.broadcast import tell_session, tell_user
 
 

@@ -67,7 +67,8 @@ def database_from_url(url, *, sqlite_default):
             f"not {scheme or 'nothing'}://."
         )
     if scheme == "sqlite":
-        return sqlite_database(parts.path.lstrip("/") or sqlite_default)
+        # sqlite:///relative.sqlite3 or sqlite:////absolute/path.sqlite3
+        return sqlite_database(parts.path[1:] or sqlite_default)
     if not parts.hostname and not parts.path.strip("/"):
         raise ConfigurationError("DATABASE_URL names no host and no database.")
     config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)

@@ -132,3 +132,21 @@ def test_the_phrase_of_the_day_is_pinned_and_replaces_yesterdays(classroom):
     second = services.post_phrase_of_the_day(teacher, cohort, "It's a piece of cake.")
     first.refresh_from_db()
     assert second.pinned and not first.pinned
+
+
+def test_publishing_a_packet_announces_it_once_in_the_class_room(classroom):
+    from django.utils import timezone
+
+    from packets.models import PacketPage
+
+    cohort, *_ = classroom
+    today = timezone.localdate()  # the class is running today
+    type(cohort).objects.filter(pk=cohort.pk).update(term_start=today, term_end=today)
+    packet = PacketPage(title="At the clinic", number=7, summary="Words for a visit", body=[])
+    cohort.level.add_child(instance=packet)
+    packet.save_revision().publish()
+    packet.save_revision().publish()  # an edit: nothing new to announce
+    announcements = Message.objects.filter(kind=MessageKind.SYSTEM)
+    assert announcements.count() == 1
+    assert announcements.get().text == "New packet: At the clinic"
+    assert announcements.get().link == packet.url
