@@ -1,6 +1,8 @@
 """Fan-out through the channel layer, always after the transaction commits:
 a message reaches phones only once it is safely in the database."""
 
+import json
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
@@ -22,7 +24,8 @@ def send_after_commit(group, event):
 
 
 def tell_room(room, frame):
-    send_after_commit(room.channel_group, {"type": "chat.frame", "frame": frame})
+    # Serialized once here, not once per receiving socket.
+    send_after_commit(room.channel_group, {"type": "chat.frame", "text": json.dumps(frame)})
 
 
 def tell_user(user_id, event_type, **data):

@@ -39,9 +39,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.close()  # before accept: the handshake is refused
             return
         self.groups_joined = [self.room.channel_group, user_group(self.user.pk)]
-        session_key = self.scope["session"].session_key
-        if session_key:
-            self.groups_joined.append(session_group(session_key))
+        self.session_key = self.scope["session"].session_key
+        if self.session_key:
+            self.groups_joined.append(session_group(self.session_key))
         for group in self.groups_joined:
             await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
@@ -70,20 +70,20 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json(error.as_frame())
 
     async def handle_send(self, command):
-        reason = await database_sync_to_async(still_allowed)(self.user, self.room, self.scope)
-        if reason == GONE:
-            await self.close(code=NOT_ALLOWED)
-            return
-        if reason:
-            raise refusal(reason)
         if not await ratelimit.allow_message(self.user.pk):
             raise refusal("rate_limited", ratelimit.chat_rate_limit())
-        message, created = await database_sync_to_async(post_message)(
-            self.user, self.room, command.text, command.client_id
+        # Not thread-sensitive: sends of many sockets run side by side, each in
+        # one worker thread (check, then save), instead of queuing on one thread.
+        reason, repeated = await database_sync_to_async(send_checked, thread_sensitive=False)(
+            self.user, self.room, self.session_key, command
         )
-        if not created:
+        if reason == GONE:
+            await self.close(code=NOT_ALLOWED)
+        elif reason:
+            raise refusal(reason)
+        elif repeated:
             # A retry: only the sender hears the original again.
-            await self.send_json(await database_sync_to_async(history.frame_of)(message))
+            await self.send_json(repeated)
 
     async def replay_from_query(self):
         query = parse_qs(self.scope.get("query_string", b"").decode())
@@ -101,7 +101,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
 
     # Channel layer events, named after their type.
     async def chat_frame(self, event):
-        await self.send_json(event["frame"])
+        await self.send(text_data=event["text"])
 
     async def membership_changed(self, event):
         if not await database_sync_to_async(may_read)(self.user, self.room):
@@ -118,10 +118,12 @@ def load_readable_room(user, class_id, group_id):
     return room
 
 
-def still_allowed(user, room, scope):
-    """Checked on every message: an active account, a live sign-in, membership."""
-    user.refresh_from_db(fields=["is_active"])
-    session = scope.get("session")
-    if not user.is_active or (session is not None and not session.exists(session.session_key)):
-        return GONE
-    return refusal_to_post(user, room)
+def send_checked(user, room, session_key, command):
+    """Checked on every message: an active account, a live sign-in, membership,
+    not muted, an open room. Then saved (and broadcast after commit).
+    Returns (refusal reason or None, the original frame when it was a retry)."""
+    reason = refusal_to_post(user, room, session_key)
+    if reason:
+        return reason, None
+    message, created = post_message(user, room, command.text, command.client_id)
+    return None, (None if created else history.frame_of(message))

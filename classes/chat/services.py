@@ -5,7 +5,7 @@ import random
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,7 +13,7 @@ from classes.access import can_teach
 from classes.chat.broadcast import tell_room, tell_user
 from classes.chat.payloads import deleted_frame, message_frame
 from classes.chat.rooms import group_room, main_room
-from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report, Room
+from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report
 
 GROUP_SIZES = range(2, 7)
 
@@ -21,16 +21,12 @@ GROUP_SIZES = range(2, 7)
 def post_message(author, room, text, client_id="", kind=MessageKind.CHAT, link="", pinned=False):
     """Save a message with the room's next id, then broadcast it.
     Returns (message, created); a repeated client_id returns the original."""
-    if client_id:
-        earlier = Message.objects.filter(room=room, author=author, client_id=client_id).first()
-        if earlier:
-            return earlier, False
     try:
         with transaction.atomic():
             message = _save_next(room, author, text, client_id, kind, link, pinned)
             tell_room(room, message_frame(message, room.label))
     except IntegrityError:
-        # Two retries of one message raced: the other one was saved.
+        # A retry of a message already saved (the unique client_id): nothing new.
         earlier = Message.objects.filter(room=room, author=author, client_id=client_id).first()
         if earlier is None:
             raise
@@ -38,14 +34,21 @@ def post_message(author, room, text, client_id="", kind=MessageKind.CHAT, link="
     return message, True
 
 
+NEXT_MESSAGE_ID = (
+    "UPDATE classes_room SET last_message_id = last_message_id + 1 "
+    "WHERE id = %s RETURNING last_message_id"
+)
+
+
 def _save_next(room, author, text, client_id, kind, link, pinned):
-    locked = Room.objects.select_for_update().get(pk=room.pk)
-    locked.last_message_id += 1
-    locked.save(update_fields=["last_message_id"])
-    room.last_message_id = locked.last_message_id
+    # One statement takes the room's row lock and the next id together (SQLite
+    # 3.35+ and PostgreSQL): concurrent senders get consecutive ids.
+    with connection.cursor() as cursor:
+        cursor.execute(NEXT_MESSAGE_ID, [room.pk])
+        (room.last_message_id,) = cursor.fetchone()
     return Message.objects.create(
         room=room,
-        number=locked.last_message_id,
+        number=room.last_message_id,
         author=author,
         text=text,
         client_id=client_id,

@@ -80,6 +80,8 @@ def sqlite_database(path):
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
+        # Keep connections: opening SQLite and setting its pragmas per request costs.
+        "CONN_MAX_AGE": 600,
         # WAL lets readers carry on while a writer commits; a busy timeout
         # waits for the lock instead of failing at once.
         "OPTIONS": {
@@ -108,7 +110,14 @@ def check_redis_url(url):
 
 def channel_layers(redis_url):
     if not redis_url:
-        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+        # Capacity per channel: the default of 100 silently drops messages for a
+        # socket that falls a little behind in a busy room.
+        return {
+            "default": {
+                "BACKEND": "channels.layers.InMemoryChannelLayer",
+                "CONFIG": {"capacity": 1500, "expiry": 30},
+            }
+        }
     return {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
