@@ -45,7 +45,7 @@ browser:
 
 test: install messages lint browser
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not scaled" $(PYTEST_ARGS)
 
 services:
 	@bash scripts/ensure-services.sh

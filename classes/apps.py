@@ -6,3 +6,6 @@ class ClassesConfig(AppConfig):
 
     name = "classes"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from classes.chat import signals  # noqa: F401 - connects receivers

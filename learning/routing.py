@@ -1,3 +1,5 @@
-"""WebSocket routes of the whole project. Apps add theirs here (e.g. class chat)."""
+"""WebSocket routes of the whole project, gathered from the apps."""
 
-websocket_urlpatterns = []
+from classes.routing import websocket_urlpatterns as class_chat
+
+websocket_urlpatterns = [*class_chat]

@@ -1,5 +1,6 @@
 """Factory fixtures shared by every test (allauth's style: build only what a test needs)."""
 
+import datetime
 import itertools
 
 import pytest
@@ -80,3 +81,36 @@ def login(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def make_class(db, make_user):
+    from classes.models import Class, Enrollment
+    from packets.demo import ensure_levels
+
+    def make(teacher=None, students=(), name="Evening English"):
+        level = ensure_levels()["level-2"]
+        cohort = Class.objects.create(
+            name=name,
+            level=level,
+            term_start=datetime.date(2026, 9, 7),
+            term_end=datetime.date(2026, 12, 18),
+            meeting_days="13",
+            start_time=datetime.time(18, 0),
+            duration_minutes=120,
+        )
+        cohort.teachers.add(teacher or make_user(Role.TEACHER))
+        for student in students:
+            Enrollment.objects.create(student=student, cohort=cohort)
+        return cohort
+
+    return make
+
+
+@pytest.fixture
+def classroom(make_class, make_user, teacher):
+    """A class with a teacher and two enrolled students."""
+    amina = make_user(Role.STUDENT, display_name="Amina Yusuf", email="amina@example.org")
+    ahmad = make_user(Role.STUDENT, display_name="Ahmad Rahimi")
+    cohort = make_class(teacher=teacher, students=[amina, ahmad])
+    return cohort, teacher, amina, ahmad

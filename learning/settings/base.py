@@ -224,6 +224,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Class chat: messages per user in a sliding window ("5/10s"); load tests raise it.
+CHAT_RATE_LIMIT = env_str("CHAT_RATE_LIMIT", "5/10s")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

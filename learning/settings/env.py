@@ -67,7 +67,8 @@ def database_from_url(url, *, sqlite_default):
             f"not {scheme or 'nothing'}://."
         )
     if scheme == "sqlite":
-        return sqlite_database(parts.path.lstrip("/") or sqlite_default)
+        # sqlite:///relative.sqlite3 or sqlite:////absolute/path.sqlite3
+        return sqlite_database(parts.path[1:] or sqlite_default)
     if not parts.hostname and not parts.path.strip("/"):
         raise ConfigurationError("DATABASE_URL names no host and no database.")
     config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
@@ -79,6 +80,8 @@ def sqlite_database(path):
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
+        # Keep connections: opening SQLite and setting its pragmas per request costs.
+        "CONN_MAX_AGE": 600,
         # WAL lets readers carry on while a writer commits; a busy timeout
         # waits for the lock instead of failing at once.
         "OPTIONS": {
@@ -107,7 +110,14 @@ def check_redis_url(url):
 
 def channel_layers(redis_url):
     if not redis_url:
-        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+        # Capacity per channel: the default of 100 silently drops messages for a
+        # socket that falls a little behind in a busy room.
+        return {
+            "default": {
+                "BACKEND": "channels.layers.InMemoryChannelLayer",
+                "CONFIG": {"capacity": 1500, "expiry": 30},
+            }
+        }
     return {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",

@@ -10,3 +10,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
+
+# A file, not memory: the chat tests start real server processes (daphne) that
+# must see the test database. WhiteNoise serves static files from the apps.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-harbor.sqlite3")}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

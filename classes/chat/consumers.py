@@ -1,0 +1,129 @@
+"""The class chat WebSocket consumer: thin. It authenticates and joins groups on
+connect, dispatches frames on their type, and leaves the rules to rooms.py and
+services.py (run in a thread with database_sync_to_async)."""
+
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils import translation
+
+from classes.chat import history, ratelimit
+from classes.chat.broadcast import session_group, user_group
+from classes.chat.protocol import (
+    MAX_FRAME_BYTES,
+    History,
+    ProtocolError,
+    parse_after,
+    parse_frame,
+    refusal,
+)
+from classes.chat.rooms import GONE, find_room, may_read, refusal_to_post
+from classes.chat.services import post_message
+
+# Close codes: 1009 "message too big" (RFC 6455); 4403 "no longer allowed".
+TOO_BIG = 1009
+NOT_ALLOWED = 4403
+
+
+class ChatConsumer(AsyncJsonWebsocketConsumer):
+    async def connect(self):
+        self.user = self.scope["user"]
+        kwargs = self.scope["url_route"]["kwargs"]
+        self.room = None
+        if self.user.is_authenticated:
+            self.room = await database_sync_to_async(load_readable_room)(
+                self.user, kwargs["class_id"], kwargs.get("group_id")
+            )
+        if self.room is None:
+            await self.close()  # before accept: the handshake is refused
+            return
+        self.groups_joined = [self.room.channel_group, user_group(self.user.pk)]
+        self.session_key = self.scope["session"].session_key
+        if self.session_key:
+            self.groups_joined.append(session_group(self.session_key))
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+        await self.accept()
+        await self.replay_from_query()
+
+    async def disconnect(self, code):
+        for group in getattr(self, "groups_joined", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        raw = text_data if text_data is not None else bytes_data
+        if raw is None or len(raw.encode() if isinstance(raw, str) else raw) > MAX_FRAME_BYTES:
+            await self.close(code=TOO_BIG)
+            return
+        with translation.override(self.user.preferred_language):
+            await self.dispatch_frame(raw)
+
+    async def dispatch_frame(self, raw):
+        try:
+            command = parse_frame(raw)
+            if isinstance(command, History):
+                await self.replay(command.after)
+            else:
+                await self.handle_send(command)
+        except ProtocolError as error:
+            await self.send_json(error.as_frame())
+
+    async def handle_send(self, command):
+        if not await ratelimit.allow_message(self.user.pk):
+            raise refusal("rate_limited", ratelimit.chat_rate_limit())
+        # Not thread-sensitive: sends of many sockets run side by side, each in
+        # one worker thread (check, then save), instead of queuing on one thread.
+        reason, repeated = await database_sync_to_async(send_checked, thread_sensitive=False)(
+            self.user, self.room, self.session_key, command
+        )
+        if reason == GONE:
+            await self.close(code=NOT_ALLOWED)
+        elif reason:
+            raise refusal(reason)
+        elif repeated:
+            # A retry: only the sender hears the original again.
+            await self.send_json(repeated)
+
+    async def replay_from_query(self):
+        query = parse_qs(self.scope.get("query_string", b"").decode())
+        if "after" not in query:
+            return
+        try:
+            await self.replay(parse_after(query["after"][0]))
+        except ProtocolError as error:
+            await self.send_json(error.as_frame())
+
+    async def replay(self, after):
+        frames = await database_sync_to_async(history.frames_after)(self.room, after)
+        for frame in frames:
+            await self.send_json(frame)
+
+    # Channel layer events, named after their type.
+    async def chat_frame(self, event):
+        await self.send(text_data=event["text"])
+
+    async def membership_changed(self, event):
+        if not await database_sync_to_async(may_read)(self.user, self.room):
+            await self.close(code=NOT_ALLOWED)
+
+    async def session_ended(self, event):
+        await self.close(code=NOT_ALLOWED)
+
+
+def load_readable_room(user, class_id, group_id):
+    room = find_room(class_id, group_id)
+    if room is None or not may_read(user, room):
+        return None
+    return room
+
+
+def send_checked(user, room, session_key, command):
+    """Checked on every message: an active account, a live sign-in, membership,
+    not muted, an open room. Then saved (and broadcast after commit).
+    Returns (refusal reason or None, the original frame when it was a retry)."""
+    reason = refusal_to_post(user, room, session_key)
+    if reason:
+        return reason, None
+    message, created = post_message(user, room, command.text, command.client_id)
+    return None, (None if created else history.frame_of(message))

@@ -1,0 +1,24 @@
+"""Catching up by id: the database, not the channel layer, is the truth."""
+
+from classes.chat.payloads import history_done_frame, message_frame
+
+BATCH = 500
+
+
+def frames_after(room, after):
+    """Every message after `after`, in order, then history.done with the newest id."""
+    frames = []
+    last_id = after
+    while True:
+        batch = list(room.messages.after(last_id).select_related("author")[:BATCH])
+        frames.extend(message_frame(message, room.label) for message in batch)
+        if len(batch) < BATCH:
+            break
+        last_id = batch[-1].number
+    room.refresh_from_db(fields=["last_message_id"])
+    frames.append(history_done_frame(room.last_message_id))
+    return frames
+
+
+def frame_of(message):
+    return message_frame(message, message.room.label)

@@ -1,0 +1,173 @@
+"""Writes of class chat, one function per verb. Each runs in one transaction and
+broadcasts only after it commits (see broadcast.py)."""
+
+import random
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from classes.access import can_teach
+from classes.chat.broadcast import tell_room, tell_user
+from classes.chat.payloads import deleted_frame, message_frame
+from classes.chat.rooms import group_room, main_room
+from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report
+
+GROUP_SIZES = range(2, 7)
+
+
+def post_message(author, room, text, client_id="", kind=MessageKind.CHAT, link="", pinned=False):
+    """Save a message with the room's next id, then broadcast it.
+    Returns (message, created); a repeated client_id returns the original."""
+    try:
+        with transaction.atomic():
+            message = _save_next(room, author, text, client_id, kind, link, pinned)
+            tell_room(room, message_frame(message, room.label))
+    except IntegrityError:
+        # A retry of a message already saved (the unique client_id): nothing new.
+        earlier = Message.objects.filter(room=room, author=author, client_id=client_id).first()
+        if earlier is None:
+            raise
+        return earlier, False
+    return message, True
+
+
+NEXT_MESSAGE_ID = (
+    "UPDATE classes_room SET last_message_id = last_message_id + 1 "
+    "WHERE id = %s RETURNING last_message_id"
+)
+
+
+def _save_next(room, author, text, client_id, kind, link, pinned):
+    # One statement takes the room's row lock and the next id together (SQLite
+    # 3.35+ and PostgreSQL): concurrent senders get consecutive ids.
+    with connection.cursor() as cursor:
+        cursor.execute(NEXT_MESSAGE_ID, [room.pk])
+        (room.last_message_id,) = cursor.fetchone()
+    return Message.objects.create(
+        room=room,
+        number=room.last_message_id,
+        author=author,
+        text=text,
+        client_id=client_id,
+        kind=kind,
+        link=link,
+        pinned=pinned,
+    )
+
+
+def _require_teacher(user, cohort):
+    if not can_teach(user, cohort):
+        raise PermissionDenied(_("Only the class's teachers can do that."))
+
+
+@transaction.atomic
+def delete_message(teacher, message):
+    _require_teacher(teacher, message.room.cohort)
+    if message.is_deleted:
+        return message
+    message.deleted_at = timezone.now()
+    message.deleted_by = teacher
+    message.pinned = False
+    message.save(update_fields=["deleted_at", "deleted_by", "pinned"])
+    Report.objects.filter(message=message, resolved_at__isnull=True).update(
+        resolved_at=message.deleted_at
+    )
+    tell_room(message.room, deleted_frame(message))
+    return message
+
+
+@transaction.atomic
+def mute_student(teacher, cohort, student, minutes):
+    _require_teacher(teacher, cohort)
+    if not 1 <= minutes <= 7 * 24 * 60:
+        raise ValidationError(_("Mute for between 1 minute and 7 days."))
+    return Mute.objects.create(
+        cohort=cohort,
+        student=student,
+        until=timezone.now() + timedelta(minutes=minutes),
+        muted_by=teacher,
+    )
+
+
+@transaction.atomic
+def unmute_student(teacher, cohort, student):
+    _require_teacher(teacher, cohort)
+    Mute.objects.filter(cohort=cohort, student=student, until__gt=timezone.now()).update(
+        until=timezone.now()
+    )
+
+
+def report_message(reporter, message, reason=""):
+    report, _created = Report.objects.get_or_create(
+        message=message, reporter=reporter, defaults={"reason": reason[:300]}
+    )
+    return report
+
+
+def random_groups(students, size):
+    """Split students into groups of about `size` (2–6), none smaller than 2."""
+    if size not in GROUP_SIZES:
+        raise ValidationError(_("Groups have 2 to 6 students."))
+    students = list(students)
+    if len(students) < 2:
+        raise ValidationError(_("A breakout needs at least 2 students."))
+    random.shuffle(students)
+    count = max(1, len(students) // size)
+    while -(-len(students) // count) > max(GROUP_SIZES):
+        count += 1
+    return [students[i::count] for i in range(count)]
+
+
+@transaction.atomic
+def open_breakout(teacher, cohort, groups, session=None):
+    """Open one room per group of students (each 2–6, all actively enrolled)."""
+    _require_teacher(teacher, cohort)
+    enrolled = set(cohort.enrollments.active().values_list("student_id", flat=True))
+    opened = []
+    for number, students in enumerate(groups, start=1):
+        ids = {s.pk for s in students}
+        if len(ids) not in GROUP_SIZES:
+            raise ValidationError(_("Each group needs 2 to 6 students."))
+        if not ids <= enrolled:
+            raise ValidationError(_("Only students enrolled in the class can join a group."))
+        group = BreakoutGroup.objects.create(
+            cohort=cohort, session=session, name=_("Group %(n)s") % {"n": number}, opened_by=teacher
+        )
+        group.members.set(students)
+        group_room(group)
+        opened.append(group)
+    return opened
+
+
+@transaction.atomic
+def close_breakout(teacher, cohort):
+    """Close every open group of the class; their history stays readable."""
+    _require_teacher(teacher, cohort)
+    return BreakoutGroup.objects.filter(cohort=cohort).open().update(closed_at=timezone.now())
+
+
+def announce_to_groups(teacher, cohort, text):
+    """One announcement into every open group's room (and the main room)."""
+    _require_teacher(teacher, cohort)
+    rooms = [main_room(cohort)] + [
+        group_room(g) for g in BreakoutGroup.objects.filter(cohort=cohort).open()
+    ]
+    return [post_message(teacher, room, text, kind=MessageKind.ANNOUNCEMENT)[0] for room in rooms]
+
+
+def post_phrase_of_the_day(teacher, cohort, text):
+    """A phrase or idiom shown pinned at the top of the main room."""
+    _require_teacher(teacher, cohort)
+    room = main_room(cohort)
+    with transaction.atomic():
+        room.messages.filter(pinned=True).update(pinned=False)
+        message, _created = post_message(teacher, room, text, kind=MessageKind.PHRASE, pinned=True)
+    return message
+
+
+def withdraw_from_chat(student_id, cohort_id):
+    """Tell a student's open sockets that their membership changed."""
+    tell_user(student_id, "membership.changed", class_id=cohort_id)

@@ -1,0 +1,204 @@
+"""HTTP pages of class chat: the room (works without JavaScript) and the
+teachers' moderation actions. Thin: rules live in rooms.py and services.py."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from classes.access import can_teach
+from classes.chat import pages, services
+from classes.chat.forms import BreakoutForm, MessageForm, MuteForm, TextForm
+from classes.chat.protocol import ProtocolError, parse_after, parse_send, refusal
+from classes.chat.ratelimit import allow_message_now, chat_rate_limit
+from classes.chat.rooms import GONE, find_room, may_read, refusal_to_post
+from classes.models import Class, Message
+
+# What the script says on screen, in the page's language (lazy: translated at render).
+CHAT_STRINGS = {
+    "offline": gettext_lazy("Offline: your messages will be sent when you are back online."),
+    "connecting": gettext_lazy("Connecting…"),
+    "removed": gettext_lazy("Message removed"),
+    "queued": gettext_lazy("Waiting to send"),
+    "gone": gettext_lazy("You are no longer in this class chat."),
+}
+
+
+def readable_room(request, class_id, group_id=None):
+    room = find_room(class_id, group_id)
+    if room is None or not may_read(request.user, room):
+        raise Http404
+    return room
+
+
+def taught_class(request, class_id):
+    cohort = get_object_or_404(Class, pk=class_id)
+    if not can_teach(request.user, cohort):
+        raise Http404
+    return cohort
+
+
+@login_required
+def room_page(request, class_id, group_id=None):
+    room = readable_room(request, class_id, group_id)
+    if request.method == "POST":
+        post_from_form(request, room)
+        return redirect(request.path)
+    after = request.GET.get("after")
+    try:
+        after = parse_after(after) if after is not None else None
+    except ProtocolError:
+        messages.error(request, _("That link is broken: showing the latest messages."))
+        after = None
+    return render(request, "classes/chat/room.html", room_context(request, room, after))
+
+
+def room_context(request, room, after):
+    teaching = can_teach(request.user, room.cohort)
+    shown = pages.page_messages(room, after)
+    return {
+        "room": room,
+        "cohort": room.cohort,
+        "chat_messages": shown,
+        "newest_id": shown[-1].number if shown else (after or room.last_message_id),
+        "showing_newer": after is not None,
+        "pinned": pages.pinned_phrase(room),
+        "groups": pages.rooms_of(request.user, room.cohort),
+        "teaching": teaching,
+        "form": MessageForm(initial={"client_id": uuid.uuid4().hex}),
+        "mute_form": MuteForm() if teaching else None,
+        "chat_strings": CHAT_STRINGS,
+        "ws_path": (
+            f"/ws/classes/{room.cohort_id}/groups/{room.group_id}/chat/"
+            if room.group_id
+            else f"/ws/classes/{room.cohort_id}/chat/"
+        ),
+    }
+
+
+def post_from_form(request, room):
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a message of at most 1,000 characters."))
+        return
+    try:
+        send = parse_send(form.cleaned_data)
+        reason = refusal_to_post(request.user, room)
+        if reason == GONE:
+            raise PermissionDenied
+        if reason:
+            raise refusal(reason)
+        if not allow_message_now(request.user.pk):
+            raise refusal("rate_limited", chat_rate_limit())
+    except ProtocolError as error:
+        messages.error(request, error.detail)
+        return
+    services.post_message(request.user, room, send.text, send.client_id)
+
+
+def message_of_class(class_id, message_id):
+    return get_object_or_404(
+        Message.objects.select_related("room__cohort"), pk=message_id, room__cohort_id=class_id
+    )
+
+
+@login_required
+@require_POST
+def delete_message(request, class_id, message_id):
+    cohort = taught_class(request, class_id)
+    message = message_of_class(cohort.pk, message_id)
+    services.delete_message(request.user, message)
+    messages.success(request, _("The message was removed for everyone."))
+    return redirect(request.POST.get("next") or f"/classes/{cohort.pk}/chat/")
+
+
+@login_required
+@require_POST
+def report_message(request, class_id, message_id):
+    message = message_of_class(class_id, message_id)
+    if not may_read(request.user, message.room):
+        raise Http404
+    services.report_message(request.user, message, request.POST.get("reason", ""))
+    messages.success(request, _("Thank you. Your teacher will look at this message."))
+    return redirect(request.POST.get("next") or f"/classes/{class_id}/chat/")
+
+
+@login_required
+@require_POST
+def mute(request, class_id):
+    cohort = taught_class(request, class_id)
+    form = MuteForm(request.POST)
+    student = None
+    if form.is_valid():
+        student = cohort.enrollments.active().filter(student_id=form.cleaned_data["student"])
+        student = get_user_model().objects.filter(pk__in=student.values("student_id")).first()
+    if student is None:
+        messages.error(request, _("Choose a student of this class and a length."))
+    else:
+        services.mute_student(request.user, cohort, student, form.cleaned_data["minutes"])
+        messages.success(request, _("%(name)s is paused.") % {"name": student.name})
+    return redirect(request.POST.get("next") or f"/classes/{cohort.pk}/chat/")
+
+
+@login_required
+def reports(request, class_id):
+    cohort = taught_class(request, class_id)
+    return render(
+        request,
+        "classes/chat/reports.html",
+        {"cohort": cohort, "reports": pages.open_reports(cohort)},
+    )
+
+
+@login_required
+def breakouts(request, class_id):
+    cohort = taught_class(request, class_id)
+    form = BreakoutForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            change_breakouts(request, cohort, form)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(request.path)
+    context = {"cohort": cohort, "form": form, "groups": pages.rooms_of(request.user, cohort)}
+    context["announce_form"] = TextForm()
+    return render(request, "classes/chat/breakouts.html", context)
+
+
+def change_breakouts(request, cohort, form):
+    action = request.POST.get("action")
+    if action == "close":
+        services.close_breakout(request.user, cohort)
+        messages.success(request, _("The groups are closed. Their messages are kept."))
+    elif action == "announce":
+        text = TextForm(request.POST)
+        if not text.is_valid():
+            raise ValidationError(_("Write the announcement first."))
+        services.announce_to_groups(request.user, cohort, text.cleaned_data["text"])
+        messages.success(request, _("Announcement sent to every group."))
+    elif action == "open" and form.is_valid():
+        students = [e.student for e in cohort.enrollments.active().select_related("student")]
+        groups = services.random_groups(students, form.cleaned_data["size"])
+        services.open_breakout(request.user, cohort, groups)
+        messages.success(request, _("%(n)s groups are open.") % {"n": len(groups)})
+    else:
+        raise ValidationError(_("Choose what to do."))
+
+
+@login_required
+@require_POST
+def phrase_of_the_day(request, class_id):
+    cohort = taught_class(request, class_id)
+    form = TextForm(request.POST)
+    if form.is_valid():
+        services.post_phrase_of_the_day(request.user, cohort, form.cleaned_data["text"])
+    else:
+        messages.error(request, _("Write the phrase first."))
+    return redirect(f"/classes/{cohort.pk}/chat/")

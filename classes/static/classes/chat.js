@@ -1,0 +1,134 @@
+// Class chat: a small hand-written client for docs/chat-protocol.md.
+// The page works without it (a form that posts); this adds live messages,
+// reconnection with backoff, catching up by id, and a queue for messages
+// typed while offline. Everything shown is set with textContent: never HTML.
+(function () {
+  "use strict";
+  var root = document.getElementById("chat");
+  if (!root || !("WebSocket" in window)) return;
+  var list = document.getElementById("chat-messages");
+  var form = document.getElementById("chat-form");
+  var status = document.getElementById("chat-status");
+  var template = document.getElementById("chat-message-template");
+  var strings = JSON.parse(document.getElementById("chat-strings").textContent);
+  var room = root.dataset.room;
+  var lastId = parseInt(root.dataset.lastId, 10) || 0;
+  var storageKey = "harbor-chat-pending:" + room;
+  var socket = null;
+  var retries = 0;
+  var stopped = false;
+
+  function pending() {
+    try { return JSON.parse(localStorage.getItem(storageKey)) || []; } catch (e) { return []; }
+  }
+  function savePending(items) {
+    try { localStorage.setItem(storageKey, JSON.stringify(items)); } catch (e) { /* full or private mode */ }
+  }
+  function newClientId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+  function say(text) { status.textContent = text || ""; }
+
+  function nearBottom() {
+    return window.innerHeight + window.scrollY >= document.body.scrollHeight - 120;
+  }
+  function render(frame, queued) {
+    var id = queued ? "q-" + frame.client_id : "m" + frame.id;
+    if (document.getElementById(id)) return;
+    var empty = list.querySelector(".empty");
+    if (empty) empty.remove();
+    var stick = nearBottom();
+    var item = template.content.firstElementChild.cloneNode(true);
+    item.id = id;
+    item.classList.add("kind-" + (frame.kind || "chat"));
+    if (queued) item.classList.add("queued");
+    item.querySelector(".author").textContent = frame.author ? frame.author.name : "Harbor";
+    var time = item.querySelector("time");
+    time.textContent = queued ? strings.queued : new Date(frame.sent_at).toLocaleTimeString([], {hour: "2-digit", minute: "2-digit"});
+    item.querySelector(".text").textContent = frame.text;
+    if (frame.link) {
+      var link = document.createElement("a");
+      link.href = frame.link;
+      link.textContent = " ↗";
+      item.querySelector(".text").appendChild(link);
+    }
+    list.appendChild(item);
+    if (stick) item.scrollIntoView({block: "end"});
+  }
+
+  function onMessage(frame) {
+    if (frame.id > lastId + 1) {
+      socket.send(JSON.stringify({type: "history", after: lastId}));
+    }
+    var queued = document.getElementById("q-" + frame.client_id);
+    if (queued && frame.author && String(frame.author.id) === root.dataset.userId) {
+      queued.remove();
+      savePending(pending().filter(function (p) { return p.client_id !== frame.client_id; }));
+    }
+    render(frame, false);
+    if (frame.id > lastId) lastId = frame.id;
+  }
+  function onDeleted(frame) {
+    var item = document.getElementById("m" + frame.id);
+    if (item) {
+      item.classList.add("deleted");
+      item.querySelector(".text").textContent = strings.removed;
+    }
+    if (frame.id > lastId) lastId = frame.id;
+  }
+  function onFrame(event) {
+    var frame;
+    try { frame = JSON.parse(event.data); } catch (e) { return; }
+    if (frame.type === "message") onMessage(frame);
+    else if (frame.type === "deleted") onDeleted(frame);
+    else if (frame.type === "history.done") lastId = Math.max(lastId, frame.last_id);
+    else if (frame.type === "error") say(frame.detail);
+  }
+
+  function flush() {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return;
+    pending().forEach(function (item) {
+      socket.send(JSON.stringify({type: "send", text: item.text, client_id: item.client_id}));
+    });
+  }
+  function connect() {
+    if (stopped) return;
+    say(navigator.onLine === false ? strings.offline : strings.connecting);
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + root.dataset.wsPath + "?after=" + lastId);
+    socket.onopen = function () { retries = 0; say(""); flush(); };
+    socket.onmessage = onFrame;
+    socket.onclose = function (event) {
+      if (event.code === 4403) { stopped = true; say(strings.gone); return; }
+      say(strings.offline);
+      // Back off 1, 2, 4 … 30 seconds, with jitter so a class does not reconnect at once.
+      var delay = Math.min(30000, 1000 * Math.pow(2, retries++)) * (0.5 + Math.random() / 2);
+      setTimeout(connect, delay);
+    };
+  }
+
+  if (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var box = form.querySelector("textarea");
+      var text = box.value.trim();
+      if (!text) return;
+      var item = {text: text, client_id: newClientId()};
+      savePending(pending().concat([item]));
+      render({text: text, client_id: item.client_id, author: null}, true);
+      box.value = "";
+      flush();
+    });
+  }
+  window.addEventListener("online", function () {
+    if (socket && socket.readyState === WebSocket.CLOSED) { retries = 0; connect(); }
+  });
+  window.addEventListener("offline", function () { say(strings.offline); });
+  pending().forEach(function (item) {
+    render({text: item.text, client_id: item.client_id, author: null}, true);
+  });
+  var newer = document.getElementById("chat-newer");
+  if (newer) newer.hidden = true;
+  connect();
+})();
