@@ -14,11 +14,11 @@ from pathlib import Path
 import genanki
 from django.utils import translation
 
+from packets.flashcards.deck import IMAGE_RENDITION
 from packets.flashcards.fields import safe_html, translation_html
 
 MODEL_ID = 1_731_207_311
 DECK_ID_BASE = 1_731_207_400_000_000
-IMAGE_RENDITION = "max-480x480|format-webp"
 AUDIO_EXTENSIONS = {".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".webm", ".aac"}
 
 _BACK_EXTRAS = (

@@ -21,7 +21,8 @@ class FlashcardProgressQuerySet(models.QuerySet):
         return self.filter(due__lte=moment)
 
     def in_live_packets(self):
-        return self.filter(packet__live=True)
+        """Cards of published packets whose word is still in the packet."""
+        return self.filter(packet__live=True, retired=False)
 
     def in_level(self, level):
         return self.filter(packet__path__startswith=level.path)
@@ -51,6 +52,10 @@ class FlashcardProgress(models.Model):
     reviews = models.PositiveIntegerField(_("reviews"), default=0)
     # Times the student pressed Again: what makes a word "hard" for the class.
     lapses = models.PositiveIntegerField(_("times forgotten"), default=0)
+
+    # The word left the packet. Kept, not deleted: reverting the packet to an
+    # earlier revision brings the word, and the student's progress, back.
+    retired = models.BooleanField(_("word removed from the packet"), default=False)
 
     objects = FlashcardProgressQuerySet.as_manager()
 

@@ -25,8 +25,8 @@ def test_a_level_deck_costs_the_same_queries_for_more_packets(
     level, make_packet, make_image, make_audio, django_assert_num_queries
 ):
     make_packet(vocabulary(word("bus", "a big car", image=make_image(), audio=make_audio())))
-    # packets, assignments, images, audio documents
-    with django_assert_num_queries(4) as few:
+    # packets, assignments, images, their renditions, audio documents
+    with django_assert_num_queries(5) as few:
         level_deck(level)
     for number in range(5):
         picture, sound = make_image(), make_audio()
