@@ -10,6 +10,7 @@ from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -53,7 +54,9 @@ def practice(request, page):
         context.update(_card_context(card, deck))
     if not request.user.is_authenticated:
         context.update(_browse_context(request, deck, card))
-    return TemplateResponse(request, "packets/flashcards/practice.html", context)
+    response = TemplateResponse(request, "packets/flashcards/practice.html", context)
+    add_never_cache_headers(response)  # the next card changes with every grade
+    return response
 
 
 def _grade(request, page):
@@ -116,12 +119,13 @@ def anki_export(request, page):
     output = tempfile.TemporaryFile()
     write_apkg(deck, output, language=translation.get_language())
     output.seek(0)
-    return FileResponse(
+    response = FileResponse(
         output,
         as_attachment=True,
         filename=f"{slugify(page.title) or 'harbor'}-flashcards.apkg",
         content_type="application/octet-stream",
     )
+    return _private(response)
 
 
 def quizlet_export(request, page):
@@ -131,4 +135,10 @@ def quizlet_export(request, page):
     response = HttpResponse(quizlet_text(deck), content_type="text/plain; charset=utf-8")
     filename = f"{slugify(page.title) or 'harbor'}-flashcards.txt"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return _private(response)
+
+
+def _private(response):
+    # Packets are often signed-in only: no shared cache may keep a copy.
+    patch_cache_control(response, private=True)
     return response

@@ -71,8 +71,7 @@ def vocabulary(*words, title="Words"):
     return ("vocabulary", {"title": title, "items": list(words)})
 
 
-@pytest.fixture
-def level(db):
+def new_level():
     home = Page.objects.get(depth=2)
     number = next(_numbers)
     level = LevelPage(
@@ -85,21 +84,30 @@ def level(db):
     return level
 
 
+def new_packet(level, *blocks, title=None, private=False):
+    number = next(_numbers)
+    packet = PacketPage(
+        title=title or f"Week {number}",
+        slug=f"week-{number}",
+        number=number,
+        summary="This week's work.",
+        body=list(blocks) or [("heading", "No words this week")],
+    )
+    level.add_child(instance=packet)
+    if private:
+        signed_in_only(packet)
+    return packet
+
+
+@pytest.fixture
+def level(db):
+    return new_level()
+
+
 @pytest.fixture
 def make_packet(level):
     def make(*blocks, parent=None, title=None, private=False):
-        number = next(_numbers)
-        packet = PacketPage(
-            title=title or f"Week {number}",
-            slug=f"week-{number}",
-            number=number,
-            summary="This week's work.",
-            body=list(blocks) or [("heading", "No words this week")],
-        )
-        (parent or level).add_child(instance=packet)
-        if private:
-            signed_in_only(packet)
-        return packet
+        return new_packet(parent or level, *blocks, title=title, private=private)
 
     return make
 

@@ -197,3 +197,9 @@ def test_the_practice_page_costs_the_same_queries_for_a_bigger_level(
         make_packet(vocabulary(word(f"word{number}", "meaning", image=make_image())))
     with django_assert_num_queries(len(first.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("route", ["flashcards.apkg", "flashcards.txt"])
+def test_downloads_are_never_kept_by_shared_caches(login, student, clinic_packet, route):
+    response = login(student).get(f"{clinic_packet.url}{route}")
+    assert "private" in response["Cache-Control"]
