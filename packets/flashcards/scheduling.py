@@ -51,7 +51,8 @@ def grade_card(student, card, rating, now):
         reviewed, _log = SCHEDULER.review_card(_to_fsrs(progress), rating, now_utc)
         _copy_into(progress, reviewed)
         progress.reviews += 1
-        progress.lapses += rating == Rating.Again
+        if rating == Rating.Again:
+            progress.lapses += 1
         progress.save()
     return progress
 
