@@ -11,6 +11,10 @@ from packets.flashcards.deck import packet_deck
 from packets.models import FlashcardProgress, PacketPage
 
 
+def start_of_day(now):
+    return timezone.make_aware(datetime.combine(timezone.localtime(now).date(), time.min))
+
+
 def end_of_today(now):
     local = timezone.localtime(now)
     return timezone.make_aware(datetime.combine(local.date() + timedelta(days=1), time.min))
@@ -23,11 +27,17 @@ def start_of_week(now):
     return timezone.make_aware(datetime.combine(monday, time.min))
 
 
+# New words a student starts per deck and day, as Anki does: more at once
+# are soon forgotten, and a thousand-card level should not look like a wall.
+NEW_CARDS_PER_DAY = 20
+
+
 @dataclass
 class PracticeQueue:
     due: list  # cards the student has seen and should review now, most overdue first
-    new: list  # cards the student has never graded, in deck order
+    new: list  # cards never graded, in deck order, within today's allowance of new cards
     later: list  # (card, due) for cards scheduled after now, soonest first
+    waiting: int = 0  # new cards left for another day
 
     @property
     def next_card(self):
@@ -43,12 +53,15 @@ class PracticeQueue:
 
 
 def practice_queue(student, deck, now):
-    progress = {}
+    progress, started_today = {}, 0
     if student.is_authenticated and deck.cards:
-        rows = FlashcardProgress.objects.of_student(student).filter(
-            packet_id__in={card.packet_id for card in deck.cards}
+        rows = list(
+            FlashcardProgress.objects.of_student(student).filter(
+                packet_id__in={card.packet_id for card in deck.cards}
+            )
         )
         progress = {(row.packet_id, row.item_id): row.due for row in rows}
+        started_today = sum(1 for row in rows if row.first_review >= start_of_day(now))
     due, new, later = [], [], []
     for card in deck.cards:
         when = progress.get(card.key)
@@ -60,7 +73,13 @@ def practice_queue(student, deck, now):
             later.append((card, when))
     due.sort(key=lambda pair: pair[1])
     later.sort(key=lambda pair: pair[1])
-    return PracticeQueue(due=[card for card, _when in due], new=new, later=later)
+    allowance = max(0, NEW_CARDS_PER_DAY - started_today)
+    return PracticeQueue(
+        due=[card for card, _when in due],
+        new=new[:allowance],
+        later=later,
+        waiting=len(new[allowance:]),
+    )
 
 
 def due_today_by_packet(student, now):

@@ -46,7 +46,7 @@ def grade_card(student, card, rating, now):
             student=student,
             packet_id=card.packet_id,
             item_id=card.item_id,
-            defaults={"due": now_utc},
+            defaults={"due": now_utc, "first_review": now_utc},
         )
         reviewed, _log = SCHEDULER.review_card(_to_fsrs(progress), rating, now_utc)
         _copy_into(progress, reviewed)

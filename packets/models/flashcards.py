@@ -49,6 +49,7 @@ class FlashcardProgress(models.Model):
     difficulty = models.FloatField(_("difficulty"), null=True, blank=True)
     due = models.DateTimeField(_("due"))
     last_review = models.DateTimeField(_("last review"), null=True, blank=True)
+    first_review = models.DateTimeField(_("first review"))
     reviews = models.PositiveIntegerField(_("reviews"), default=0)
     # Times the student pressed Again: what makes a word "hard" for the class.
     lapses = models.PositiveIntegerField(_("times forgotten"), default=0)

@@ -7,6 +7,7 @@ from packets.flashcards.deck import packet_deck
 from packets.flashcards.progress import due_today_count, practice_queue
 from packets.flashcards.scheduling import grade_card
 from packets.models import FlashcardProgress
+from tests.packets.conftest import vocabulary, word
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,14 @@ def test_progress_survives_an_edit_of_the_word(student, clinic_packet, doctor):
     queue = practice_queue(student, packet_deck(clinic_packet), MONDAY_MORNING)
     assert [card.term for card, _due in queue.later] == ["doctor"]
     assert "doctor" not in [card.term for card in queue.new]
+
+
+def test_a_student_starts_at_most_twenty_new_words_a_day(student, make_packet):
+    packet = make_packet(vocabulary(*[word(f"word {n}", f"meaning {n}") for n in range(23)]))
+    deck = packet_deck(packet)
+    for card in deck.cards[:20]:
+        grade_card(student, card, Rating.Good, MONDAY_MORNING)
+    today = practice_queue(student, deck, MONDAY_MORNING + timedelta(minutes=5))
+    assert today.next_card is None and today.waiting == 3
+    tomorrow = practice_queue(student, deck, MONDAY_MORNING + timedelta(days=1))
+    assert [card.term for card in tomorrow.new] == ["word 20", "word 21", "word 22"]

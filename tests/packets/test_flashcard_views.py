@@ -203,3 +203,13 @@ def test_the_practice_page_costs_the_same_queries_for_a_bigger_level(
 def test_downloads_are_never_kept_by_shared_caches(login, student, clinic_packet, route):
     response = login(student).get(f"{clinic_packet.url}{route}")
     assert "private" in response["Cache-Control"]
+
+
+def test_new_words_beyond_todays_twenty_wait_for_tomorrow(login, student, make_packet):
+    packet = make_packet(vocabulary(*[word(f"word{n}", f"meaning {n}") for n in range(21)]))
+    client = login(student)
+    url = f"{packet.url}flashcards/"
+    for index in range(20):
+        client.post(url, {"packet": packet.pk, "item": item_id_of(packet, index), "grade": "easy"})
+    page = client.get(url).content.decode()
+    assert "All done for now" in page and "1 new word is waiting for tomorrow." in page
