@@ -39,9 +39,17 @@ def practice(request, page):
     deck = deck_for_page(page)
     if not deck.cards:
         return _no_flashcards(request, page)
-    now = timezone.now()
-    queue = practice_queue(request.user, deck, now)
-    card = queue.next_card if request.user.is_authenticated else _browsed_card(request, deck)
+    response = TemplateResponse(
+        request, "packets/flashcards/practice.html", _practice_context(request, page, deck)
+    )
+    add_never_cache_headers(response)  # the next card changes with every grade
+    return response
+
+
+def _practice_context(request, page, deck):
+    queue = practice_queue(request.user, deck, timezone.now())
+    signed_in = request.user.is_authenticated
+    card = queue.next_card if signed_in else _browsed_card(request, deck)
     context = {
         "page": page,
         "deck": deck,
@@ -52,11 +60,9 @@ def practice(request, page):
     }
     if card:
         context.update(_card_context(card, deck))
-    if not request.user.is_authenticated:
-        context.update(_browse_context(request, deck, card))
-    response = TemplateResponse(request, "packets/flashcards/practice.html", context)
-    add_never_cache_headers(response)  # the next card changes with every grade
-    return response
+    if not signed_in:
+        context.update(_browse_context(request, deck))
+    return context
 
 
 def _grade(request, page):
@@ -95,7 +101,7 @@ def _card_index(request, deck):
     return index - 1 if index and 1 <= index <= len(deck.cards) else 0
 
 
-def _browse_context(request, deck, card):
+def _browse_context(request, deck):
     index = _card_index(request, deck)
     following = index + 2 if index + 1 < len(deck.cards) else 1
     return {"position": index + 1, "next_position": following}
