@@ -115,7 +115,10 @@ def _int(value):
 
 
 def _no_flashcards(request, page):
-    return TemplateResponse(request, "packets/flashcards/empty.html", {"page": page}, status=404)
+    from packets.models import LevelPage
+
+    context = {"page": page, "is_level": isinstance(page, LevelPage)}
+    return TemplateResponse(request, "packets/flashcards/empty.html", context, status=404)
 
 
 def anki_export(request, page):

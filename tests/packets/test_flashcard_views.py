@@ -213,3 +213,11 @@ def test_new_words_beyond_todays_twenty_wait_for_tomorrow(login, student, make_p
         client.post(url, {"packet": packet.pk, "item": item_id_of(packet, index), "grade": "easy"})
     page = client.get(url).content.decode()
     assert "All done for now" in page and "1 new word is waiting for tomorrow." in page
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_a_level_without_vocabulary_says_so(login, student, level, make_packet, route):
+    make_packet()
+    response = login(student).get(f"{level.url}{route}")
+    assert response.status_code == 404
+    assert "No flashcards in this level" in response.content.decode()
