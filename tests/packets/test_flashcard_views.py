@@ -221,3 +221,18 @@ def test_a_level_without_vocabulary_says_so(login, student, level, make_packet, 
     response = login(student).get(f"{level.url}{route}")
     assert response.status_code == 404
     assert "No flashcards in this level" in response.content.decode()
+
+
+def test_grading_costs_the_same_queries_for_a_bigger_level(
+    login, student, level, clinic_packet, make_packet, django_assert_num_queries
+):
+    client = login(student)
+    url = f"{level.url}flashcards/"
+    data = {"packet": clinic_packet.pk, "item": item_id_of(clinic_packet), "grade": "good"}
+    with CaptureQueriesContext(connection) as small:
+        client.post(url, data)
+    for number in range(4):
+        make_packet(vocabulary(word(f"word{number}", "meaning")))
+    data["item"] = item_id_of(clinic_packet, 1)
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.post(url, data).status_code == 302
