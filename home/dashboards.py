@@ -1,8 +1,10 @@
 """What a signed-in user sees first, by role. Later features add their panels here."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.roles import Role
+from packets.flashcards.progress import due_today_by_packet
 
 GREETINGS = {
     Role.STUDENT: _("Here are your classes and this week's work."),
@@ -20,4 +22,12 @@ def dashboard_context(user):
         "role_label": role.label if role else "",
         "greeting": GREETINGS.get(role, _("Your account has no role yet: ask your program.")),
         "can_open_admin": role in (Role.TEACHER, Role.MANAGER),
+        **student_panels(user, role),
     }
+
+
+def student_panels(user, role):
+    if role != Role.STUDENT:
+        return {}
+    due = due_today_by_packet(user, timezone.now())
+    return {"flashcards_due": due, "flashcards_due_total": sum(count for _p, count in due)}

@@ -21,5 +21,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# The page tree last: it answers every remaining path.
-urlpatterns += [path("", include(wagtail_urls))]
+# The page tree last: it answers every remaining path (flashcard files first:
+# their names end in .apkg/.txt, which Wagtail's pattern does not take).
+urlpatterns += [
+    path("", include("packets.flashcards.urls")),
+    path("", include(wagtail_urls)),
+]

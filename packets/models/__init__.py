@@ -1,3 +1,4 @@
+from packets.models.flashcards import FlashcardProgress
 from packets.models.pages import (
     AssignmentPage,
     LevelPage,
@@ -6,4 +7,11 @@ from packets.models.pages import (
     PacketTag,
 )
 
-__all__ = ["AssignmentPage", "LevelPage", "LevelSharedPacket", "PacketPage", "PacketTag"]
+__all__ = [
+    "AssignmentPage",
+    "FlashcardProgress",
+    "LevelPage",
+    "LevelSharedPacket",
+    "PacketPage",
+    "PacketTag",
+]

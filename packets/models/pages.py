@@ -11,10 +11,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from packets.blocks import PacketStreamBlock, QuizStreamBlock, StudentNoteBlock
+from packets.flashcards.routes import FlashcardRoutesMixin
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
 
 
-class LevelPage(Page):
+class LevelPage(FlashcardRoutesMixin, Page):
     """A level as the program calls it ("Level 2 evening"), with its standardized level."""
 
     nrs_level = models.PositiveSmallIntegerField(_("NRS ESL level"), choices=NRSLevel.choices)
@@ -45,7 +46,7 @@ class PacketTag(TaggedItemBase):
     )
 
 
-class PacketPage(Page):
+class PacketPage(FlashcardRoutesMixin, Page):
     """A week's (or unit's) classwork for one level."""
 
     number = models.PositiveSmallIntegerField(

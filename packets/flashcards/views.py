@@ -1,0 +1,153 @@
+"""Thin views behind FlashcardRoutesMixin. Wagtail's `serve` has already applied
+the page's view restrictions before any of these runs."""
+
+import tempfile
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from packets.flashcards.anki import write_apkg
+from packets.flashcards.deck import deck_for_page
+from packets.flashcards.fields import translation_for
+from packets.flashcards.progress import practice_queue
+from packets.flashcards.quizlet import quizlet_text
+from packets.flashcards.scheduling import GRADES, UnknownGrade, grade_card, rating_named
+
+
+def flashcard_urls(page):
+    base = page.url
+    return {
+        "practice": f"{base}flashcards/",
+        "apkg": f"{base}flashcards.apkg",
+        "txt": f"{base}flashcards.txt",
+    }
+
+
+def practice(request, page):
+    if request.method == "POST":
+        return _grade(request, page)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    deck = deck_for_page(page)
+    if not deck.cards:
+        return _no_flashcards(request, page)
+    response = TemplateResponse(
+        request, "packets/flashcards/practice.html", _practice_context(request, page, deck)
+    )
+    add_never_cache_headers(response)  # the next card changes with every grade
+    return response
+
+
+def _practice_context(request, page, deck):
+    queue = practice_queue(request.user, deck, timezone.now())
+    signed_in = request.user.is_authenticated
+    card = queue.next_card if signed_in else _browsed_card(request, deck)
+    context = {
+        "page": page,
+        "deck": deck,
+        "queue": queue,
+        "card": card,
+        "urls": flashcard_urls(page),
+        "grades": [(name, label) for _rating, name, label in GRADES],
+    }
+    if card:
+        context.update(_card_context(card, deck))
+    if not signed_in:
+        context.update(_browse_context(request, deck))
+    return context
+
+
+def _grade(request, page):
+    urls = flashcard_urls(page)
+    if not request.user.is_authenticated:
+        return redirect_to_login(urls["practice"], settings.LOGIN_URL)
+    deck = deck_for_page(page)
+    card = deck.by_key.get((_int(request.POST.get("packet")), request.POST.get("item", "")))
+    try:
+        rating = rating_named(request.POST.get("grade", ""))
+    except UnknownGrade:
+        messages.error(request, _("Choose Again, Hard, Good or Easy to grade the card."))
+        return redirect(urls["practice"])
+    if card is None:
+        messages.error(request, _("That card is no longer in this deck. Here is the next one."))
+        return redirect(urls["practice"])
+    grade_card(request.user, card, rating, timezone.now())
+    return redirect(urls["practice"])
+
+
+def _card_context(card, deck):
+    return {
+        "image": deck.image_for(card),
+        "audio": deck.audio_for(card),
+        "translations": translation_for(card, translation.get_language()),
+    }
+
+
+def _browsed_card(request, deck):
+    """Visitors (public packets only reach here) flip through the cards in order."""
+    return deck.cards[_card_index(request, deck)]
+
+
+def _card_index(request, deck):
+    index = _int(request.GET.get("card", "1"))
+    return index - 1 if index and 1 <= index <= len(deck.cards) else 0
+
+
+def _browse_context(request, deck):
+    index = _card_index(request, deck)
+    following = index + 2 if index + 1 < len(deck.cards) else 1
+    return {"position": index + 1, "next_position": following}
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _no_flashcards(request, page):
+    from packets.models import LevelPage
+
+    context = {"page": page, "is_level": isinstance(page, LevelPage)}
+    return TemplateResponse(request, "packets/flashcards/empty.html", context, status=404)
+
+
+def anki_export(request, page):
+    deck = deck_for_page(page)
+    if not deck.cards:
+        return _no_flashcards(request, page)
+    output = tempfile.TemporaryFile()
+    write_apkg(deck, output, language=translation.get_language())
+    output.seek(0)
+    response = FileResponse(
+        output,
+        as_attachment=True,
+        filename=f"{slugify(page.title) or 'harbor'}-flashcards.apkg",
+        content_type="application/octet-stream",
+    )
+    return _private(response)
+
+
+def quizlet_export(request, page):
+    deck = deck_for_page(page)
+    if not deck.cards:
+        return _no_flashcards(request, page)
+    response = HttpResponse(quizlet_text(deck), content_type="text/plain; charset=utf-8")
+    filename = f"{slugify(page.title) or 'harbor'}-flashcards.txt"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return _private(response)
+
+
+def _private(response):
+    # Packets are often signed-in only: no shared cache may keep a copy.
+    patch_cache_control(response, private=True)
+    return response
