@@ -6,3 +6,6 @@ class PacketsConfig(AppConfig):
 
     name = "packets"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from packets import signals  # noqa: F401 - connects the level signals
