@@ -1,6 +1,5 @@
 import pytest
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils import WagtailTestUtils
 
 from packets.models import LevelSharedPacket
 
