@@ -47,7 +47,10 @@ class LevelPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["packets"] = (
-            PacketPage.objects.child_of(self).live().order_by("-number", "-first_published_at")
+            PacketPage.objects.child_of(self)
+            .live()
+            .defer_streamfields()
+            .order_by("-number", "-first_published_at")
         )
         context["shared"] = [
             link.packet for link in self.shared_packets.select_related("packet") if link.packet.live
@@ -99,10 +102,12 @@ class PacketPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["level"] = self.get_parent()
         context["note"] = self.note_for(get_language())
         context["assignments"] = (
             AssignmentPage.objects.child_of(self)
             .live()
+            .defer_streamfields()
             .order_by(F("due_date").asc(nulls_last=True), "path")
         )
         return context
