@@ -3,14 +3,13 @@ SQLite file under build/, with a trivial view to compare against."""
 
 from learning.settings.base import *  # noqa: F403
 from learning.settings.base import BASE_DIR
+from learning.settings.env import sqlite_database
 
 DEBUG = False
 ROOT_URLCONF = "bench._urls"
+# Persistent connections, as production has (conn_max_age=600 for PostgreSQL).
 DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": BASE_DIR / "build/bench/harbor.sqlite3",
-    }
+    "default": {**sqlite_database(BASE_DIR / "build/bench/harbor.sqlite3"), "CONN_MAX_AGE": 600}
 }
 MEDIA_ROOT = BASE_DIR / "build/bench/media"
 STORAGES = {
