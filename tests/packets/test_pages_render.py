@@ -64,3 +64,13 @@ def test_a_level_lists_packets_shared_from_other_levels(login, student, levels, 
     LevelSharedPacket.objects.create(level=level, packet=packet)
     page = get(login(student), level).content.decode()
     assert "Shared from other levels" in page and packet.url in page
+
+
+def test_teachers_are_offered_the_finder_on_a_level_and_students_are_not(
+    client, student, teacher, levels
+):
+    level = levels["level-2"]
+    client.force_login(student)
+    assert "/packets/find/" not in get(client, level).content.decode()
+    client.force_login(teacher)
+    assert "/packets/find/" in get(client, level).content.decode()
