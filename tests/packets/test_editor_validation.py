@@ -121,3 +121,24 @@ def test_an_image_over_the_limits_is_refused_with_a_clear_message(
 def test_the_image_limits_are_tighter_than_wagtails_defaults(settings):
     assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE < 10 * 1024 * 1024
     assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS < 128_000_000
+
+
+def test_a_preview_shows_the_draft_not_the_cached_live_body(editor, make_packet):
+    packet = make_packet(body=[{"type": "heading", "value": "Live heading"}])
+    editor.get(packet.url, HTTP_HOST="localhost")  # fills the body cache for the live revision
+    data = nested_form_data(
+        {
+            "title": "Greetings",
+            "slug": "greetings",
+            "number": 1,
+            "summary": "Say hello.",
+            "tags": "",
+            "notes": streamfield([]),
+            "body": streamfield([("heading", "Draft heading")]),
+            "shared_packets": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
+        }
+    )
+    preview_url = f"/admin/pages/{packet.pk}/edit/preview/"
+    assert editor.post(preview_url, data).json()["is_valid"]
+    page = editor.get(preview_url).content.decode()
+    assert "Draft heading" in page and "Live heading" not in page
