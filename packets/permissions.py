@@ -2,7 +2,8 @@
 
 Each level gets, when it is created, three things Wagtail enforces by itself:
 - a login view restriction (packets are for signed-in users; a program removes
-  it in the admin, under "Privacy", to make a level public);
+  it in the admin, under "Privacy", to make a level public), and the same on
+  the level's collection, so its worksheets and audio follow;
 - a group "Level editors: <slug>" with page permissions on the level's subtree;
 - a collection for the level's images and documents, which that group may use.
 A teacher edits a level once they are in its group: `grant_level_editing`.
@@ -12,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
+    CollectionViewRestriction,
     GroupCollectionPermission,
     GroupPagePermission,
     PageViewRestriction,
@@ -45,6 +47,7 @@ def ensure_level_access(level):
             permission=permission("wagtailcore", codename),
         )
     collection = level_collection(level)
+    require_sign_in_for_files(collection)
     for app_label, codename in COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=group,
@@ -61,6 +64,14 @@ def permission(app_label, codename):
 def require_sign_in(page):
     if not PageViewRestriction.objects.filter(page=page).exists():
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+def require_sign_in_for_files(collection):
+    """Worksheets and audio follow their level: for signed-in users by default."""
+    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
 
 
 def level_collection(level):

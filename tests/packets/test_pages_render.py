@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from packets.models import LevelSharedPacket
+from packets.permissions import level_collection
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,13 @@ def test_teachers_are_offered_the_finder_on_a_level_and_students_are_not(
     assert "/packets/find/" not in get(client, level).content.decode()
     client.force_login(teacher)
     assert "/packets/find/" in get(client, level).content.decode()
+
+
+def test_a_levels_worksheets_are_for_signed_in_users(client, student, levels, worksheet):
+    worksheet.collection = level_collection(levels["level-1"])
+    worksheet.save()
+    refused = client.get(worksheet.url)
+    assert refused.status_code == 302 and refused["Location"].startswith("/accounts/login/")
+    client.force_login(student)
+    # Past the restriction (the in-memory test storage then cannot serve the bytes).
+    assert "/accounts/login/" not in client.get(worksheet.url).get("Location", "")
