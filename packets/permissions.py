@@ -3,7 +3,8 @@
 Each level gets, when it is created, three things Wagtail enforces by itself:
 - a login view restriction (packets are for signed-in users; a program removes
   it in the admin, under "Privacy", to make a level public), and the same on
-  the level's collection, so its worksheets and audio follow;
+  the level's collection, so its worksheets and audio follow (remove that one
+  under Settings → Collections to make the files public too);
 - a group "Level editors: <slug>" with page permissions on the level's subtree;
 - a collection for the level's images and documents, which that group may use.
 A teacher edits a level once they are in its group: `grant_level_editing`.
