@@ -16,7 +16,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.dev")
 
 
 def benchmark_names():
-    return sorted(p.stem for p in HERE.glob("*.py") if p.stem not in {"run", "__init__", "common"})
+    # Modules starting with "_" are helpers (URLs, settings), not benchmarks.
+    return sorted(
+        p.stem
+        for p in HERE.glob("*.py")
+        if p.stem not in {"run", "__init__", "common"} and not p.stem.startswith("_")
+    )
 
 
 def main(names):

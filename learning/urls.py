@@ -6,12 +6,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from learning.health import healthz
 from learning.views import set_language
+from packets.views import packet_finder
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("classes/", include("classes.chat.urls")),
+    path("packets/find/", packet_finder, name="packet_finder"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -8,4 +8,5 @@ class PacketsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from packets.flashcards import signals  # noqa: F401
+        from packets import signals  # noqa: F401 - connects the level signals
+        from packets.flashcards import signals as flashcard_signals  # noqa: F401

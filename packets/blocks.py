@@ -11,6 +11,8 @@ from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from learning.languages import LANGUAGES
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+# A phone video at 360p streams at about 0.7 Mbit/s: some 5 MB a minute.
+VIDEO_MEGABYTES_PER_MINUTE = 5
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -94,6 +96,11 @@ class VideoLinkBlock(blocks.StructBlock):
         template = "blocks/video_link.html"
         label = _("Video link")
         description = _("A link to a video with a data-cost note; never loads by itself.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["megabytes"] = value["minutes"] * VIDEO_MEGABYTES_PER_MINUTE
+        return context
 
 
 class TranslationBlock(blocks.StructBlock):

@@ -1,9 +1,22 @@
-"""Demo content: the six levels (and, built on them, packets and assignments)."""
+"""Demo content: the six levels, their teachers, and two packets per level with
+their assignments. Idempotent: everything is found by slug or title first."""
 
+import uuid
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
 from wagtail.models import Page
 
+from packets import demo_images
+from packets.demo_content import DEMO_PACKETS, STUDENT_NOTES
 from packets.levels import CEFRBand, NRSLevel
-from packets.models import LevelPage
+from packets.models import AssignmentPage, LevelPage, PacketPage
+from packets.permissions import ensure_level_access, grant_level_editing, level_collection
 
 # slug, title as the program calls the level, NRS level, CEFR band, description
 DEMO_LEVELS = [
@@ -72,6 +85,188 @@ def ensure_levels():
     return levels
 
 
+# Which demo teacher teaches which levels.
+DEMO_TEACHING = {
+    "teacher1": ("level-1", "level-2", "level-3"),
+    "teacher2": ("level-4", "level-5", "level-6"),
+}
+
+
 def load(log):
     levels = ensure_levels()
-    log(f"{len(levels)} levels")
+    for level in levels.values():
+        ensure_level_access(level)
+    assign_demo_teachers(levels)
+    today = timezone.localdate()
+    created = 0
+    for spec in DEMO_PACKETS:
+        level = levels[spec["level"]]
+        if not PacketPage.objects.child_of(level).filter(slug=spec["slug"]).exists():
+            create_packet(level, spec, today)
+            created += 1
+    log(f"{len(levels)} levels, {len(DEMO_PACKETS)} packets ({created} new)")
+
+
+def assign_demo_teachers(levels):
+    User = get_user_model()
+    for username, slugs in DEMO_TEACHING.items():
+        teacher = User.objects.filter(username=username).first()
+        if teacher is not None:
+            for slug in slugs:
+                grant_level_editing(levels[slug], teacher)
+
+
+def create_packet(level, spec, today):
+    picture = demo_picture(level, spec)
+    worksheet = demo_worksheet(level, spec["assignment"])
+    packet = PacketPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        number=spec["number"],
+        summary=spec["summary"],
+        notes=[
+            {"type": "note", "value": {"language": code, "text": text}}
+            for code, text in STUDENT_NOTES.items()
+        ],
+        body=packet_body(spec, picture, worksheet),
+    )
+    packet.tags.add(*spec["tags"])
+    level.add_child(instance=packet)
+    packet.save_revision().publish()
+    create_assignment(packet, spec["assignment"], today, worksheet)
+    return packet
+
+
+def create_assignment(packet, spec, today, worksheet):
+    instructions = [paragraph(spec["instructions"])]
+    if worksheet is not None:
+        instructions.append(worksheet_block(worksheet, spec["worksheet"][0]))
+    assignment = AssignmentPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        kind=spec["kind"],
+        due_date=today + timedelta(days=spec["due_in_days"]),
+        points=spec["points"],
+        instructions=instructions,
+        questions=[question_block(packet.slug, q) for q in spec.get("questions", [])],
+    )
+    packet.add_child(instance=assignment)
+    assignment.save_revision().publish()
+
+
+def packet_body(spec, picture, worksheet):
+    title, text = spec["reading"]
+    glossary = [{"term": term, "meaning": meaning} for term, meaning in spec.get("glossary", [])]
+    alt_text = spec["picture"][2]
+    blocks = [
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": picture.pk, "alt_text": alt_text, "decorative": False},
+                "caption": "",
+            },
+        },
+        {
+            "type": "reading",
+            "value": {
+                "title": title,
+                "text": f"<p>{escape(text)}</p>",
+                "audio": None,
+                "glossary": list_items(spec["slug"], glossary),
+            },
+        },
+        {
+            "type": "vocabulary",
+            "value": {"title": "", "items": list_items(spec["slug"], vocabulary(spec))},
+        },
+    ]
+    if worksheet is not None:
+        blocks.append(worksheet_block(worksheet, spec["assignment"]["worksheet"][0]))
+    return blocks
+
+
+def vocabulary(spec):
+    items = []
+    for line in spec["words"]:
+        term, meaning, example = (part.strip() for part in line.split("|"))
+        translations = spec.get("translations", {}).get(term, {})
+        items.append(
+            {
+                "term": term,
+                "meaning": meaning,
+                "example": example,
+                "image": None,
+                "audio": None,
+                "translations": [
+                    {"language": code, "text": text} for code, text in translations.items()
+                ],
+            }
+        )
+    return items
+
+
+def list_items(namespace, values):
+    """ListBlock items with stable ids (flashcard progress follows a word's id)."""
+    return [
+        {
+            "type": "item",
+            "value": value,
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"harbor-demo/{namespace}/{index}")),
+        }
+        for index, value in enumerate(values)
+    ]
+
+
+def paragraph(text):
+    return {"type": "paragraph", "value": f"<p>{escape(text)}</p>"}
+
+
+def worksheet_block(document, title):
+    return {
+        "type": "worksheet",
+        "value": {"title": title, "document": document.pk, "instructions": ""},
+    }
+
+
+def question_block(namespace, question):
+    if question[0] == "mc":
+        _kind, prompt, choices, right = question
+        values = [{"text": text, "correct": index == right} for index, text in enumerate(choices)]
+        value = {"prompt": prompt, "choices": list_items(f"{namespace}/{prompt}", values)}
+        return {"type": "multiple_choice", "value": value}
+    _kind, prompt, answers = question
+    return {"type": "fill_in", "value": {"prompt": prompt, "answers": answers}}
+
+
+def demo_picture(level, spec):
+    """The packet's picture, drawn by Pillow, in the level's collection."""
+    drawing, arguments, alt_text = spec["picture"]
+    collection = level_collection(level)
+    title = f"{spec['title']} (picture)"
+    existing = Image.objects.filter(collection=collection, title=title).first()
+    if existing is not None:
+        return existing
+    content = demo_images.png_bytes(getattr(demo_images, drawing)(*arguments))
+    return Image.objects.create(
+        title=title,
+        collection=collection,
+        description=alt_text,
+        file_size=len(content),
+        file=ContentFile(content, name=f"{spec['slug']}.png"),
+    )
+
+
+def demo_worksheet(level, assignment):
+    if "worksheet" not in assignment:
+        return None
+    title, lines = assignment["worksheet"]
+    collection = level_collection(level)
+    existing = Document.objects.filter(collection=collection, title=title).first()
+    if existing is not None:
+        return existing
+    content = demo_images.worksheet_pdf(title, lines)
+    return Document.objects.create(
+        title=title,
+        collection=collection,
+        file=ContentFile(content, name=f"{assignment['slug']}.pdf"),
+    )

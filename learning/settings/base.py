@@ -205,6 +205,22 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Private pages (every level, by default) send visitors to Harbor's own sign-in.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Phones on paid data: smaller uploads than Wagtail's defaults (10 MB, 128 Mpx),
+# and every rendition as WebP, which is a fraction of a JPEG or PNG's size.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 24_000_000
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {
+    "avif": "webp",
+    "bmp": "webp",
+    "gif": "webp",
+    "heic": "webp",
+    "jpeg": "webp",
+    "png": "webp",
+    "webp": "webp",
+}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "opus", "wav", "docx", "odt", "txt"]
 
 # Content-Security-Policy: nothing from third parties, no inline script.
 CONTENT_SECURITY_POLICY = {

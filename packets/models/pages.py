@@ -1,6 +1,12 @@
 """The content tree: HomePage → LevelPage → PacketPage → AssignmentPage."""
 
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -38,6 +44,19 @@ class LevelPage(FlashcardRoutesMixin, Page):
 
     def __str__(self):
         return self.title
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["packets"] = (
+            PacketPage.objects.child_of(self)
+            .live()
+            .defer_streamfields()
+            .order_by("-number", "-first_published_at")
+        )
+        context["shared"] = [
+            link.packet for link in self.shared_packets.select_related("packet") if link.packet.live
+        ]
+        return context
 
 
 class PacketTag(TaggedItemBase):
@@ -81,6 +100,22 @@ class PacketPage(FlashcardRoutesMixin, Page):
 
     class Meta:
         verbose_name = _("packet")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["level"] = self.get_parent()
+        context["note"] = self.note_for(get_language())
+        context["assignments"] = (
+            AssignmentPage.objects.child_of(self)
+            .live()
+            .defer_streamfields()
+            .order_by(F("due_date").asc(nulls_last=True), "path")
+        )
+        return context
+
+    def note_for(self, language):
+        """The student note in the viewer's language, if the teacher wrote one."""
+        return next((n.value["text"] for n in self.notes if n.value["language"] == language), "")
 
 
 class LevelSharedPacket(Orderable):
@@ -136,3 +171,10 @@ class AssignmentPage(Page):
     @property
     def packet(self):
         return self.get_parent().specific
+
+    @property
+    def due_at(self):
+        """The end of the due date in the program's time zone (an aware datetime)."""
+        if self.due_date is None:
+            return None
+        return datetime.combine(self.due_date, time.max, tzinfo=ZoneInfo(settings.TIME_ZONE))

@@ -1,7 +1,7 @@
 import pytest
 
 from tests.conftest import PASSWORD
-from tests.packets.conftest import new_level, new_packet, vocabulary, word
+from tests.packets.flashcards.conftest import new_level, new_packet, vocabulary, word
 
 # The live server needs committed data (see tests/conftest.py on transactional tests).
 pytestmark = pytest.mark.django_db(transaction=True)

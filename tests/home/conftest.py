@@ -1,5 +1,5 @@
 # Packets with vocabulary, for the home page's flashcard panel.
-from tests.packets.conftest import (  # noqa: F401
+from tests.packets.flashcards.conftest import (  # noqa: F401
     clinic_packet,
     level,
     make_audio,

@@ -6,7 +6,7 @@ from fsrs import Rating
 
 from packets.flashcards.deck import packet_deck
 from packets.flashcards.scheduling import grade_card
-from tests.packets.conftest import vocabulary, word
+from tests.packets.flashcards.conftest import vocabulary, word
 
 pytestmark = pytest.mark.django_db
 

@@ -1,153 +1,94 @@
-"""Packets with vocabulary, built the way the admin builds them."""
+"""Fixtures for packet tests: levels from the demo's own function, packets built
+with realistic blocks, images and documents made in memory."""
 
-import io
-import itertools
-import wave
+from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from django.utils import timezone
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
 
-from packets.levels import CEFRBand, NRSLevel
-from packets.models import AssignmentPage, LevelPage, PacketPage
-
-_numbers = itertools.count(1)
-
-
-def png_bytes(color=(200, 80, 40), size=(800, 600)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, color).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def wav_bytes(seconds=0.2):
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as clip:
-        clip.setnchannels(1)
-        clip.setsampwidth(2)
-        clip.setframerate(8000)
-        clip.writeframes(b"\x00\x00" * int(8000 * seconds))
-    return buffer.getvalue()
+from packets import demo_images
+from packets.demo import ensure_levels
+from packets.models import AssignmentPage, PacketPage
 
 
 @pytest.fixture
-def make_image(db):
-    def make(title="picture"):
-        name = f"{title}-{next(_numbers)}.png"
-        return get_image_model().objects.create(
-            title=title, file=ImageFile(io.BytesIO(png_bytes()), name=name)
-        )
-
-    return make
+def levels(db):
+    return ensure_levels()
 
 
 @pytest.fixture
-def make_audio(db):
-    def make(title="sound"):
-        name = f"{title}-{next(_numbers)}.wav"
-        return get_document_model().objects.create(
-            title=title, file=ContentFile(wav_bytes(), name=name)
-        )
-
-    return make
-
-
-def word(term, meaning, example="", image=None, audio=None, **translations):
-    return {
-        "term": term,
-        "meaning": meaning,
-        "example": example,
-        "image": image,
-        "audio": audio,
-        "translations": [{"language": k, "text": v} for k, v in translations.items()],
-    }
-
-
-def vocabulary(*words, title="Words"):
-    return ("vocabulary", {"title": title, "items": list(words)})
-
-
-def new_level():
-    home = Page.objects.get(depth=2)
-    number = next(_numbers)
-    level = LevelPage(
-        title=f"Level {number}",
-        slug=f"level-{number}",
-        nrs_level=NRSLevel.LOW_BEGINNING,
-        cefr_band=CEFRBand.A1,
+def picture(db):
+    content = demo_images.png_bytes(demo_images.sign("EXIT", "green"))
+    return Image.objects.create(
+        title="Exit sign", file=ContentFile(content, name="exit.png"), file_size=len(content)
     )
-    home.add_child(instance=level)
-    return level
 
 
-def new_packet(level, *blocks, title=None, private=False):
-    number = next(_numbers)
-    packet = PacketPage(
-        title=title or f"Week {number}",
-        slug=f"week-{number}",
-        number=number,
-        summary="This week's work.",
-        body=list(blocks) or [("heading", "No words this week")],
+@pytest.fixture
+def worksheet(db):
+    content = demo_images.worksheet_pdf("Alphabet", ["A B C"])
+    return Document.objects.create(
+        title="Alphabet", file=ContentFile(content, name="alphabet.pdf"), file_size=len(content)
     )
-    level.add_child(instance=packet)
-    if private:
-        signed_in_only(packet)
-    return packet
 
 
 @pytest.fixture
-def level(db):
-    return new_level()
+def recording(db):
+    content = b"ID3" + b"\0" * 2045
+    return Document.objects.create(
+        title="Hello", file=ContentFile(content, name="hello.mp3"), file_size=len(content)
+    )
+
+
+def vocabulary_block(count, picture=None):
+    items = [
+        {
+            "term": f"word {n}",
+            "meaning": f"meaning {n}",
+            "example": f"An example with word {n}.",
+            "image": picture.pk if picture else None,
+            "audio": None,
+            "translations": [{"language": "ar", "text": f"كلمة {n}"}],
+        }
+        for n in range(count)
+    ]
+    return {"type": "vocabulary", "value": {"title": "", "items": items}}
 
 
 @pytest.fixture
-def make_packet(level):
-    def make(*blocks, parent=None, title=None, private=False):
-        return new_packet(parent or level, *blocks, title=title, private=private)
+def make_packet(levels):
+    def make(level="level-1", slug="greetings", body=None, **fields):
+        packet = PacketPage(
+            title=fields.pop("title", "Greetings"),
+            slug=slug,
+            number=fields.pop("number", 1),
+            summary="Say hello.",
+            body=body if body is not None else [{"type": "heading", "value": "Hello"}],
+            **fields,
+        )
+        levels[level].add_child(instance=packet)
+        packet.save_revision().publish()
+        return packet
 
     return make
 
 
 @pytest.fixture
 def make_assignment():
-    def make(packet, *blocks):
-        number = next(_numbers)
+    def make(packet, slug="say-hello", kind="written", **fields):
         assignment = AssignmentPage(
-            title=f"Homework {number}",
-            slug=f"homework-{number}",
-            kind="written",
-            instructions=list(blocks),
+            title=fields.pop("title", "Say hello"),
+            slug=slug,
+            kind=kind,
+            due_date=timezone.localdate() + timedelta(days=3),
+            instructions=[{"type": "paragraph", "value": "<p>Write three sentences.</p>"}],
+            **fields,
         )
         packet.add_child(instance=assignment)
+        assignment.save_revision().publish()
         return assignment
 
     return make
-
-
-def signed_in_only(page):
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-
-
-@pytest.fixture
-def clinic_packet(make_packet, make_image, make_audio):
-    """A packet with three words: one with a picture and audio, Arabic and Dari meanings."""
-    return make_packet(
-        vocabulary(
-            word(
-                "doctor",
-                "a person who treats sick people",
-                "The doctor is kind.",
-                image=make_image("doctor"),
-                audio=make_audio("doctor"),
-                ar="طبيب",
-                prs="داکتر",
-            ),
-            word("nurse", "a person who cares for patients", ar="ممرضة", prs="نرس"),
-            word("appointment", "a time to see the doctor", es="cita"),
-        ),
-        title="At the clinic",
-    )

@@ -13,7 +13,7 @@ from packets.flashcards.progress import (
     start_of_week,
 )
 from packets.flashcards.scheduling import grade_card
-from tests.packets.conftest import vocabulary, word
+from tests.packets.flashcards.conftest import vocabulary, word
 
 pytestmark = pytest.mark.django_db
 

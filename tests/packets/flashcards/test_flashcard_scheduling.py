@@ -7,7 +7,7 @@ from packets.flashcards.deck import packet_deck
 from packets.flashcards.progress import due_today_count, practice_queue
 from packets.flashcards.scheduling import grade_card
 from packets.models import FlashcardProgress
-from tests.packets.conftest import vocabulary, word
+from tests.packets.flashcards.conftest import vocabulary, word
 
 pytestmark = pytest.mark.django_db
 

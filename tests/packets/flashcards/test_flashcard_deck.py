@@ -2,7 +2,7 @@ import pytest
 
 from packets.flashcards.deck import level_deck, packet_deck
 from packets.flashcards.quizlet import quizlet_text
-from tests.packets.conftest import vocabulary, word
+from tests.packets.flashcards.conftest import vocabulary, word
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from learning.roles import Role
 from packets.models import FlashcardProgress
 from tests.conftest import PASSWORD
-from tests.packets.conftest import signed_in_only, vocabulary, word
+from tests.packets.flashcards.conftest import signed_in_only, vocabulary, word
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 from packets.flashcards.deck import IMAGE_RENDITION, packet_deck
 from packets.flashcards.progress import due_today_count
 from packets.flashcards.scheduling import grade_card
-from tests.packets.conftest import vocabulary, word
+from tests.packets.flashcards.conftest import vocabulary, word
 
 pytestmark = pytest.mark.django_db
 

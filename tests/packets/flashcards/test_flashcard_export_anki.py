@@ -8,7 +8,7 @@ import pytest
 
 from packets.flashcards.anki import MODEL_ID, deck_id, note_guid
 from packets.flashcards.deck import level_deck, packet_deck
-from tests.packets.conftest import vocabulary, word
+from tests.packets.flashcards.conftest import vocabulary, word
 
 pytestmark = pytest.mark.django_db
 

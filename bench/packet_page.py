@@ -1,0 +1,131 @@
+"""Requests per second of a demo packet page for a signed-in student, against a
+trivial Django view, both served by gunicorn (2 sync workers) in the same run;
+plus the packet page's gzip bytes with its CSS.
+
+Only 127.0.0.1 is loaded, each measurement for a bounded time.
+Usage: python bench/run.py packet_page
+"""
+
+import gzip
+import http.client
+import multiprocessing
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SETTINGS = "learning.settings.bench"
+PACKET_URL = "/level-1/greetings-and-introductions/"
+TRIVIAL_URL = "/bench/trivial"
+SECONDS = 10
+CLIENTS = 4
+
+
+def main():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS}
+    (ROOT / "build/bench").mkdir(parents=True, exist_ok=True)
+    manage = [PYTHON, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    cookie = student_session_cookie(env)
+    port = free_port()
+    server = start_gunicorn(env, port)
+    try:
+        wait_until_serving(port)
+        packet = fetch(port, PACKET_URL, cookie)
+        trivial_rate = requests_per_second(port, TRIVIAL_URL, "")
+        packet_rate = requests_per_second(port, PACKET_URL, cookie)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    css = gzip.compress((ROOT / "learning/static/harbor/base.css").read_bytes(), compresslevel=6)
+    html = gzip.compress(packet, compresslevel=6)
+    print(f"trivial view:  {trivial_rate:8.0f} req/s")
+    print(f"packet page:   {packet_rate:8.0f} req/s (signed-in student, {PACKET_URL})")
+    print(f"ratio:         {packet_rate / trivial_rate:8.1%}")
+    print(
+        f"gzip bytes:    {len(html)} HTML + {len(css)} CSS = {len(html) + len(css)} (budget 14,600)"
+    )
+
+
+def student_session_cookie(env):
+    """Sign student1 in through Django's test client and reuse its session."""
+    code = (
+        "from django.test import Client; c = Client(); "
+        "assert c.login(username='student1', password='harbor-demo'); "
+        "print(c.cookies['sessionid'].value)"
+    )
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "manage.py"), "shell", "-c", code],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return f"sessionid={result.stdout.split()[-1]}"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(env, port):
+    command = [
+        str(Path(PYTHON).parent / "gunicorn"),
+        "learning.wsgi:application",
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+    ]
+    return subprocess.Popen(command, env=env, cwd=ROOT)
+
+
+def wait_until_serving(port, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            fetch(port, TRIVIAL_URL, "")
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def fetch(port, url, cookie):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    headers = {"Host": "localhost", "Cookie": cookie} if cookie else {"Host": "localhost"}
+    connection.request("GET", url, headers=headers)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    if response.status != 200:
+        raise RuntimeError(f"{url} answered {response.status}")
+    return body
+
+
+def count_requests(args):
+    port, url, cookie, seconds = args
+    done = 0
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        fetch(port, url, cookie)
+        done += 1
+    return done
+
+
+def requests_per_second(port, url, cookie):
+    count_requests((port, url, cookie, 1))  # warm up: caches, connections
+    with multiprocessing.Pool(CLIENTS) as pool:
+        started = time.monotonic()
+        done = sum(pool.map(count_requests, [(port, url, cookie, SECONDS)] * CLIENTS))
+        return done / (time.monotonic() - started)

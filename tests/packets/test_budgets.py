@@ -1,0 +1,74 @@
+"""Phone-first budgets over the demo content: one network round trip of bytes,
+and a constant number of SQL queries whatever a packet's length."""
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from packets.models import PacketPage
+from tests.packets.conftest import vocabulary_block
+
+pytestmark = pytest.mark.django_db
+
+ROUND_TRIP_BYTES = 14_600  # ten TCP segments of 1,460 bytes: the first round trip
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="/static/([^"]+)">')
+
+
+def gzip_size(content):
+    return len(gzip.compress(content, compresslevel=6))
+
+
+def linked_css_bytes(html):
+    return sum(
+        gzip_size(Path(finders.find(path)).read_bytes()) for path in STYLESHEET.findall(html)
+    )
+
+
+def test_every_demo_packet_fits_one_round_trip_with_its_css(login, student):
+    call_command("demo", stdout=None)
+    client = login(student)
+    packets = PacketPage.objects.live()
+    assert packets.count() >= 12
+    for packet in packets:
+        response = client.get(packet.url, HTTP_HOST="localhost")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "<script" not in html
+        total = gzip_size(response.content) + linked_css_bytes(html)
+        assert 0 < linked_css_bytes(html) and total <= ROUND_TRIP_BYTES, (packet.slug, total)
+
+
+def warm_query_count(client, packet):
+    client.get(packet.url, HTTP_HOST="localhost")  # renders the body into the cache
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(packet.url, HTTP_HOST="localhost").status_code == 200
+    return len(queries)
+
+
+def test_a_long_packet_costs_the_same_queries_as_a_short_one(
+    login, student, picture, make_packet, make_assignment
+):
+    short = make_packet(slug="short", body=[vocabulary_block(1)])
+    long = make_packet(slug="long", body=[vocabulary_block(15, picture)] * 6)
+    make_assignment(short)
+    make_assignment(long)
+    client = login(student)
+    short_queries = warm_query_count(client, short)
+    assert short_queries <= 12, short_queries
+    assert warm_query_count(client, long) == short_queries
+
+
+def test_a_published_change_shows_at_once_despite_the_cache(login, student, make_packet):
+    packet = make_packet(body=[{"type": "heading", "value": "Old heading"}])
+    client = login(student)
+    assert "Old heading" in client.get(packet.url, HTTP_HOST="localhost").content.decode()
+    packet.body = [{"type": "heading", "value": "New heading"}]
+    packet.save_revision().publish()
+    page = client.get(packet.url, HTTP_HOST="localhost").content.decode()
+    assert "New heading" in page and "Old heading" not in page

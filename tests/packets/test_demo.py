@@ -1,0 +1,49 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.images.models import Image
+
+from packets.levels import AssignmentKind
+from packets.models import AssignmentPage, LevelPage, PacketPage
+from packets.permissions import level_collection
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("demo", stdout=None)
+    call_command("demo", stdout=None)  # idempotent: nothing doubles
+
+
+def test_every_level_has_two_packets_with_words_a_reading_and_a_picture(demo):
+    assert LevelPage.objects.count() == 6
+    for level in LevelPage.objects.all():
+        packets = PacketPage.objects.child_of(level)
+        assert packets.count() >= 2, level.slug
+        for packet in packets:
+            blocks = {block.block_type: block.value for block in packet.body}
+            assert 8 <= len(blocks["vocabulary"]["items"]) <= 15, packet.slug
+            assert "reading" in blocks and "image" in blocks
+            assert blocks["image"]["image"].collection == level_collection(level)
+
+
+def test_every_assignment_kind_appears_with_a_due_date(demo):
+    assignments = AssignmentPage.objects.live()
+    assert {a.kind for a in assignments} == set(AssignmentKind.values)
+    assert all(a.due_date for a in assignments)
+    quiz = assignments.filter(kind=AssignmentKind.QUIZ).first()
+    assert {q.block_type for q in quiz.questions} == {"multiple_choice", "fill_in"}
+
+
+def test_demo_pictures_are_drawn_once(demo):
+    assert Image.objects.count() == PacketPage.objects.count()
+
+
+def test_demo_teachers_edit_their_own_levels(demo, client):
+    teacher1 = get_user_model().objects.get(username="teacher1")
+    level_1_packet = PacketPage.objects.get(slug="greetings-and-introductions")
+    level_6_packet = PacketPage.objects.get(slug="idioms-at-work")
+    client.force_login(teacher1)
+    assert client.get(f"/admin/pages/{level_1_packet.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{level_6_packet.pk}/edit/").status_code == 302

@@ -1,0 +1,144 @@
+"""Bad input in the editor gets a clear message, and nothing broken is saved."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.images.models import Image
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from packets import demo_images
+from packets.models import AssignmentPage, PacketPage
+
+pytestmark = pytest.mark.django_db
+
+
+def list_items(values):
+    data = {"count": len(values)}
+    for index, value in enumerate(values):
+        data.update({f"{index}-value": value, f"{index}-deleted": "", f"{index}-order": index})
+        data[f"{index}-id"] = ""
+    return data
+
+
+def assignment_form(due_date="2030-05-01", questions=()):
+    return nested_form_data(
+        {
+            "title": "Clinic quiz",
+            "slug": "clinic-quiz",
+            "kind": "quiz",
+            "due_date": due_date,
+            "points": 5,
+            "instructions": streamfield([("paragraph", rich_text("<p>Choose.</p>"))]),
+            "questions": streamfield(list(questions)),
+        }
+    )
+
+
+def add_page(client, model, parent, data):
+    return client.post(f"/admin/pages/add/packets/{model}/{parent.pk}/", data)
+
+
+@pytest.fixture
+def editor(client, manager):
+    client.force_login(manager)
+    return client
+
+
+def test_a_due_date_that_is_not_a_date_is_refused(editor, make_packet):
+    packet = make_packet()
+    response = add_page(editor, "assignmentpage", packet, assignment_form(due_date="next fri"))
+    assert response.status_code == 200
+    assert "Enter a valid date." in response.content.decode()
+    assert not AssignmentPage.objects.exists()
+
+
+def test_a_quiz_question_without_a_right_answer_is_refused(editor, make_packet):
+    packet = make_packet()
+    choices = list_items([{"text": "the nurse", "correct": ""}, {"text": "a bus", "correct": ""}])
+    question = ("multiple_choice", {"prompt": "Who checks your temperature?", "choices": choices})
+    response = add_page(editor, "assignmentpage", packet, assignment_form(questions=[question]))
+    assert response.status_code == 200
+    assert "Mark one answer as right." in response.content.decode()
+    assert not AssignmentPage.objects.exists()
+
+
+def test_a_fill_in_question_without_an_answer_is_refused(editor, make_packet):
+    packet = make_packet()
+    question = ("fill_in", {"prompt": "I have a ___.", "answers": " | "})
+    response = add_page(editor, "assignmentpage", packet, assignment_form(questions=[question]))
+    assert "Give at least one right answer." in response.content.decode()
+    assert not AssignmentPage.objects.exists()
+
+
+def test_an_empty_vocabulary_term_is_refused_and_the_packet_is_unchanged(editor, make_packet):
+    packet = make_packet()
+    word = {
+        "term": "   ",
+        "meaning": "a word to greet someone",
+        "example": "",
+        "image": "",
+        "audio": "",
+    }
+    word["translations"] = list_items([])
+    vocabulary = {"title": "", "items": list_items([word])}
+    data = nested_form_data(
+        {
+            "title": "Greetings",
+            "slug": "greetings",
+            "number": 1,
+            "summary": "Say hello.",
+            "tags": "",
+            "notes": streamfield([]),
+            "body": streamfield([("vocabulary", vocabulary)]),
+            "shared_packets": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
+        }
+    )
+    response = editor.post(f"/admin/pages/{packet.pk}/edit/", data)
+    assert response.status_code == 200
+    assert "This cannot be only spaces." in response.content.decode()
+    saved = PacketPage.objects.get(pk=packet.pk)
+    assert saved.body[0].block_type == "heading" and saved.revisions.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "message"),
+    [
+        ("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 100_000, "This file has too many pixels"),
+        ("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 1_000, "This file is too big"),
+    ],
+)
+def test_an_image_over_the_limits_is_refused_with_a_clear_message(
+    editor, settings, limit, value, message
+):
+    setattr(settings, limit, value)
+    content = demo_images.png_bytes(demo_images.sign("EXIT", "green"))
+    upload = SimpleUploadedFile("exit.png", content, content_type="image/png")
+    response = editor.post("/admin/images/add/", {"title": "Exit", "file": upload})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Image.objects.exists()
+
+
+def test_the_image_limits_are_tighter_than_wagtails_defaults(settings):
+    assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE < 10 * 1024 * 1024
+    assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS < 128_000_000
+
+
+def test_a_preview_shows_the_draft_not_the_cached_live_body(editor, make_packet):
+    packet = make_packet(body=[{"type": "heading", "value": "Live heading"}])
+    editor.get(packet.url, HTTP_HOST="localhost")  # fills the body cache for the live revision
+    data = nested_form_data(
+        {
+            "title": "Greetings",
+            "slug": "greetings",
+            "number": 1,
+            "summary": "Say hello.",
+            "tags": "",
+            "notes": streamfield([]),
+            "body": streamfield([("heading", "Draft heading")]),
+            "shared_packets": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
+        }
+    )
+    preview_url = f"/admin/pages/{packet.pk}/edit/preview/"
+    assert editor.post(preview_url, data).json()["is_valid"]
+    page = editor.get(preview_url).content.decode()
+    assert "Draft heading" in page and "Live heading" not in page
