@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
+    path("classes/", include("classes.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

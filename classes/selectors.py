@@ -1,0 +1,41 @@
+"""Reads for the class pages, each a fixed number of queries."""
+
+from django.db.models import Prefetch
+from django.utils.dates import WEEKDAYS
+
+from classes.attendance import contact_hours_by_student, is_participant
+from classes.models import Enrollment, Session
+
+
+def schedule_days(class_):
+    """Translated weekday names of the schedule ("Monday", "Wednesday")."""
+    return [WEEKDAYS[day - 1] for day in class_.weekdays]
+
+
+def roster(class_):
+    """Enrollments with the student's contact hours and participant flag."""
+    hours = contact_hours_by_student(class_)
+    enrollments = list(
+        Enrollment.objects.for_class(class_)
+        .select_related("student")
+        .order_by("status", "student__display_name", "student__username")
+    )
+    for enrollment in enrollments:
+        enrollment.hours = hours.get(enrollment.student_id, 0)
+        enrollment.participant = is_participant(enrollment.hours)
+    return enrollments
+
+
+def class_sessions(class_):
+    return list(Session.objects.for_class(class_).with_roll_taken().order_by("starts_at"))
+
+
+def teachers_of(class_):
+    return list(class_.teachers.order_by("display_name", "username"))
+
+
+def classes_with_teachers(classes):
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.order_by("display_name", "username")
+    return classes.select_related("level").prefetch_related(Prefetch("teachers", queryset=people))
