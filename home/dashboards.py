@@ -2,7 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from classes.dashboards import student_panels, teacher_panels
 from learning.roles import Role
+
+# Panels shown under the greeting, by role.
+PANELS = {Role.STUDENT: student_panels, Role.TEACHER: teacher_panels}
 
 GREETINGS = {
     Role.STUDENT: _("Here are your classes and this week's work."),
@@ -15,7 +19,9 @@ def dashboard_context(user):
     if not user.is_authenticated:
         return {"role": None}
     role = user.role
+    panels = PANELS.get(role)
     return {
+        **(panels(user) if panels else {}),
         "role": role,
         "role_label": role.label if role else "",
         "greeting": GREETINGS.get(role, _("Your account has no role yet: ask your program.")),
