@@ -7,6 +7,7 @@ app_name = "classes"
 urlpatterns = [
     path("", classes.class_list, name="list"),
     path("join/", classes.join, name="join"),
+    path("new/", classes.new_class, name="new"),
     path("<int:class_id>/", classes.class_detail, name="detail"),
     path("<int:class_id>/code/", classes.new_join_code, name="new_code"),
     path("<int:class_id>/attendance.csv", classes.export_attendance, name="export"),

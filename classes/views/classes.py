@@ -5,7 +5,7 @@ import secrets
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 from classes.access import can_teach
 from classes.enrollment import join_with_code, regenerate_join_code
 from classes.export import attendance_csv
-from classes.forms import JoinForm, SendPacketForm
+from classes.forms import JoinForm, NewClassForm, SendPacketForm
 from classes.mailing import packets_for_level
 from classes.models import Class
+from classes.schedule import create_class
 from classes.selectors import (
     class_sessions,
     classes_with_teachers,
@@ -31,6 +32,23 @@ from classes.views.access import taught_class, visible_class
 def class_list(request):
     classes = classes_with_teachers(Class.objects.for_user(request.user))
     return render(request, "classes/class_list.html", {"classes": classes})
+
+
+@login_required
+def new_class(request):
+    """Managers create classes for any teacher; a teacher's own class includes them."""
+    if not (request.user.is_teacher or request.user.is_manager):
+        raise PermissionDenied
+    initial = {"teachers": [request.user]} if request.user.is_teacher else {}
+    form = NewClassForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        teachers = set(form.cleaned_data.pop("teachers"))
+        if not request.user.is_manager:
+            teachers.add(request.user)
+        class_ = create_class(teachers=teachers, **form.cleaned_data)
+        messages.success(request, _("The class and its sessions were created."))
+        return redirect(class_.get_absolute_url())
+    return render(request, "classes/new_class.html", {"form": form})
 
 
 @login_required
