@@ -39,3 +39,7 @@ def classes_with_teachers(classes):
 
     people = get_user_model().objects.order_by("display_name", "username")
     return classes.select_related("level").prefetch_related(Prefetch("teachers", queryset=people))
+
+
+def recent_mailings(class_, count=5):
+    return list(class_.mailings.select_related("sent_by")[:count])

@@ -21,6 +21,7 @@ from classes.schedule import create_class
 from classes.selectors import (
     class_sessions,
     classes_with_teachers,
+    recent_mailings,
     roster,
     schedule_days,
     teachers_of,
@@ -66,6 +67,7 @@ def class_detail(request, class_id):
     }
     if teaching:
         context["roster"] = roster(class_)
+        context["mailings"] = recent_mailings(class_)
         context["send_form"] = SendPacketForm(
             packets=packets, initial={"token": secrets.token_urlsafe(24)}
         )

@@ -17,18 +17,21 @@ from classes.views.access import taught_class, taught_session
 
 def marks_from_post(post, session):
     """Read `status-<id>` and `minutes-<id>` pairs. Empty minutes mean the whole session."""
-    marks, errors = {}, []
+    marks, errors = {}, set()
     for key, status in post.items():
         if not key.startswith("status-"):
             continue
-        raw_id, raw_minutes = key.removeprefix("status-"), post.get(f"minutes-{key[7:]}", "")
-        try:
-            minutes = int(raw_minutes) if raw_minutes.strip() else session.duration_minutes
+        raw_id = key.removeprefix("status-")
+        raw_minutes = post.get(f"minutes-{raw_id}", "").strip()
+        if not raw_id.isdigit():
+            errors.add(_("A student on this roll is not enrolled in the class."))
+        elif raw_minutes and not raw_minutes.lstrip("-").isdigit():
+            errors.add(_("Minutes must be a whole number."))
+        else:
+            minutes = int(raw_minutes) if raw_minutes else session.duration_minutes
             marks[int(raw_id)] = Mark(status, minutes)
-        except ValueError:
-            errors.append(_("Minutes must be a whole number."))
     if errors:
-        raise ValidationError(sorted(set(errors)))
+        raise ValidationError(sorted(errors))
     if not marks:
         raise ValidationError(_("The roll is empty: no student was sent."))
     return marks

@@ -102,3 +102,19 @@ def test_a_teacher_cannot_post_a_roll_for_another_class(
     )
     assert response.status_code == 404
     assert not Attendance.objects.exists()
+
+
+def test_a_made_up_student_id_is_refused(login, a_class, enrolled, teacher):
+    amina = enrolled()
+    form = {f"status-{amina.pk}": "present", "status-abc": "present"}
+    page = login(teacher).post(roll_url(a_class.sessions.first()), form).content.decode()
+    assert "not enrolled" in page
+    assert not Attendance.objects.exists()
+
+
+def test_a_session_of_another_class_is_not_found_under_my_class(
+    login, make_class, a_class, teacher
+):
+    other = make_class(name="Other")
+    url = f"/classes/{a_class.pk}/sessions/{other.sessions.first().pk}/attendance/"
+    assert login(teacher).get(url).status_code == 404

@@ -44,3 +44,14 @@ def test_an_unknown_packet_is_refused_with_a_message(login, a_class, teacher, pa
     )
     assert "Choose a packet of this class" in response.content.decode()
     assert not PacketMailing.objects.exists()
+
+
+def test_the_class_page_lists_earlier_sendings(
+    login, a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks
+):
+    enrolled(email="amina@example.org")
+    client = login(teacher)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/classes/{a_class.pk}/send-packet/", {"packet": packet.pk, "token": "t"})
+    page = client.get(f"/classes/{a_class.pk}/").content.decode()
+    assert f"{packet.title} · 1 email by Sarah Collins" in page
