@@ -1,6 +1,7 @@
 """Taking the roll, and contact hours computed from attendance minutes."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -11,8 +12,16 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from classes.models import Attendance, AttendanceChange, AttendanceStatus, Enrollment, Session
+from classes.models import (
+    Attendance,
+    AttendanceChange,
+    AttendanceStatus,
+    Class,
+    Enrollment,
+    Session,
+)
 from classes.models.attendance import ATTENDED
+from learning.models import User
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,7 @@ def counted_minutes(mark):
 
 
 @transaction.atomic
-def take_attendance(session, marks, *, by):
+def take_attendance(session: Session, marks: dict[int, Mark], *, by: User) -> int:
     """Save the roll for a session in one go: marks maps student id → Mark.
 
     Idempotent: saving the same roll twice changes nothing. A later change to a
@@ -127,7 +136,13 @@ def counted_attendance(*, student=None, class_=None, first_day=None, last_day=No
     return records.between(first_day, last_day)
 
 
-def contact_hours(*, student=None, class_=None, first_day=None, last_day=None):
+def contact_hours(
+    *,
+    student: User | None = None,
+    class_: Class | None = None,
+    first_day: date | None = None,
+    last_day: date | None = None,
+) -> Decimal:
     """Hours attended (present or late, in held sessions), from recorded minutes.
     Dates are local dates in the program's time zone, both included."""
     records = counted_attendance(
@@ -136,13 +151,15 @@ def contact_hours(*, student=None, class_=None, first_day=None, last_day=None):
     return as_hours(records.aggregate(total=Sum("minutes"))["total"])
 
 
-def contact_hours_by_student(class_, *, first_day=None, last_day=None):
+def contact_hours_by_student(
+    class_: Class, *, first_day: date | None = None, last_day: date | None = None
+) -> dict[int, Decimal]:
     """{student id: hours} for a class, in one query."""
     records = counted_attendance(class_=class_, first_day=first_day, last_day=last_day)
     totals = records.values("student_id").annotate(total=Sum("minutes")).order_by()
     return {row["student_id"]: as_hours(row["total"]) for row in totals}
 
 
-def is_participant(hours):
+def is_participant(hours: Decimal) -> bool:
     """Adult-education reporting counts a participant from this many contact hours."""
     return hours >= settings.HARBOR_PARTICIPANT_HOURS

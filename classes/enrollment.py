@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from classes.models import Class, Enrollment, EnrollmentStatus
 from classes.models.cohorts import JOIN_CODE_ALPHABET, new_join_code
+from learning.models import User
 from learning.roles import Role
 
 # Temporary passwords are read off a printed card: no look-alike characters.
@@ -19,7 +20,7 @@ PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
 @transaction.atomic
-def enroll(student, class_, *, added_by=None):
+def enroll(student: User, class_: Class, *, added_by: User | None = None) -> Enrollment:
     """Put a student in a class; a withdrawn student comes back with their history."""
     if not student.is_student:
         raise ValidationError(_("Only students can be enrolled in a class."))
@@ -41,7 +42,7 @@ def normalize_join_code(text):
     return "".join(ch for ch in (text or "").upper() if ch.isalnum())
 
 
-def join_with_code(student, code):
+def join_with_code(student: User, code: str) -> Enrollment:
     code = normalize_join_code(code)
     if not code or any(ch not in JOIN_CODE_ALPHABET for ch in code):
         raise ValidationError(_("That code is not right. Check it with your teacher."))
@@ -53,7 +54,7 @@ def join_with_code(student, code):
     return enroll(student, class_)
 
 
-def regenerate_join_code(class_):
+def regenerate_join_code(class_: Class) -> str:
     """A new code; the old one stops working at once."""
     class_.join_code = new_join_code()
     while Class.objects.filter(join_code=class_.join_code).exists():
@@ -63,7 +64,7 @@ def regenerate_join_code(class_):
 
 
 @transaction.atomic
-def withdraw(enrollment, *, status=EnrollmentStatus.WITHDRAWN):
+def withdraw(enrollment: Enrollment, *, status: str = EnrollmentStatus.WITHDRAWN) -> Enrollment:
     """End an enrollment; attendance and work stay in the records."""
     enrollment.status = status
     enrollment.ended_on = timezone.localdate()
@@ -88,7 +89,9 @@ def free_username(name, taken):
 
 
 @transaction.atomic
-def create_student_accounts(class_, names, *, added_by):
+def create_student_accounts(
+    class_: Class, names: list[str], *, added_by: User
+) -> list[tuple[User, str]]:
     """New student accounts (no email) enrolled in the class.
 
     Returns (user, temporary password) pairs: the password is shown once, on the

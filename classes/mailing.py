@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from classes.models import Enrollment, PacketMailing
+from classes.models import Class, Enrollment, PacketMailing
+from learning.models import User
 from packets.models import AssignmentPage, PacketPage
 
 
@@ -51,7 +52,9 @@ def build_message(student, class_, packet, packet_url, assignments):
     return message
 
 
-def send_packet(class_, packet, *, by, token, packet_url):
+def send_packet(
+    class_: Class, packet: PacketPage, *, by: User, token: str, packet_url: str
+) -> Sending:
     """Email a packet of the class's level to its active students.
 
     `token` is the one-time value of the form that asked: posting the same form

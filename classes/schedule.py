@@ -1,7 +1,8 @@
 """Classes and their sessions: creating a class generates its sessions from the
 weekly schedule; a teacher then adds, cancels or moves single sessions."""
 
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from classes.models import Class, Session
+from learning.models import User
+from packets.models import LevelPage
 
 MAX_SESSION_MINUTES = 8 * 60
 
@@ -41,17 +44,17 @@ def scheduled_starts(class_):
 @transaction.atomic
 def create_class(
     *,
-    name,
-    level,
-    teachers,
-    term_start,
-    term_end,
-    meeting_days,
-    start_time,
-    duration_minutes=120,
-    mode="online",
-    meeting_link="",
-):
+    name: str,
+    level: LevelPage,
+    teachers: Iterable[User],
+    term_start: date,
+    term_end: date,
+    meeting_days: Iterable[int],
+    start_time: time,
+    duration_minutes: int = 120,
+    mode: str = "online",
+    meeting_link: str = "",
+) -> Class:
     """Create a class and its sessions for the whole term."""
     class_ = Class(
         name=name,
@@ -99,7 +102,16 @@ def check_session_time(class_, starts_at, duration_minutes, *, ignore=None):
 
 
 @transaction.atomic
-def add_session(class_, *, day, at, duration_minutes, by, topic="", link=""):
+def add_session(
+    class_: Class,
+    *,
+    day: date,
+    at: time,
+    duration_minutes: int,
+    by: User,
+    topic: str = "",
+    link: str = "",
+) -> Session:
     starts_at = local_datetime(day, at)
     check_session_time(class_, starts_at, duration_minutes)
     session = Session(
@@ -118,7 +130,16 @@ def add_session(class_, *, day, at, duration_minutes, by, topic="", link=""):
 
 
 @transaction.atomic
-def change_session(session, *, day, at, duration_minutes, by, topic="", link=""):
+def change_session(
+    session: Session,
+    *,
+    day: date,
+    at: time,
+    duration_minutes: int,
+    by: User,
+    topic: str = "",
+    link: str = "",
+) -> Session:
     """Move a session, change its length, topic or link. Nothing is saved if
     the new time is invalid."""
     starts_at = local_datetime(day, at)
@@ -136,7 +157,7 @@ def change_session(session, *, day, at, duration_minutes, by, topic="", link="")
     return session
 
 
-def set_cancelled(session, cancelled, *, by):
+def set_cancelled(session: Session, cancelled: bool, *, by: User) -> Session:
     """Cancel (or restore) a session. Its attendance stays but no longer counts."""
     session.cancelled = cancelled
     session.updated_by = by
