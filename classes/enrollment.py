@@ -119,3 +119,17 @@ def parse_names(text):
     if any(len(name) > 150 for name in names):
         raise ValidationError(_("A name can be at most 150 characters long."))
     return names
+
+
+def issue_temporary_password(student: User) -> str:
+    """A new temporary password for a student who signs in without email (they
+    forgot it). Accounts with an email address reset their own password by email,
+    so a teacher can never take one of those over."""
+    if not student.is_student or student.email:
+        raise ValidationError(
+            _("Only students without email get a new password from their teacher.")
+        )
+    password = temporary_password()
+    student.set_password(password)
+    student.save(update_fields=["password"])
+    return password

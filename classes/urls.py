@@ -18,6 +18,11 @@ urlpatterns = [
         students.withdraw_student,
         name="withdraw",
     ),
+    path(
+        "<int:class_id>/students/<int:enrollment_id>/password/",
+        students.new_password,
+        name="new_password",
+    ),
     path("<int:class_id>/sessions/add/", sessions.new_session, name="add_session"),
     path("<int:class_id>/sessions/<int:session_id>/", sessions.edit_session, name="session"),
     path(

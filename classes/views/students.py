@@ -10,7 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from classes.enrollment import create_student_accounts, enroll, withdraw
+from classes.enrollment import (
+    create_student_accounts,
+    enroll,
+    issue_temporary_password,
+    withdraw,
+)
 from classes.forms import AddStudentsForm
 from classes.models import Enrollment
 from classes.views.access import taught_class
@@ -77,3 +82,21 @@ def withdraw_student(request, class_id, enrollment_id):
         % {"name": enrollment.student.name},
     )
     return redirect(class_.get_absolute_url())
+
+
+@login_required
+@require_POST
+def new_password(request, class_id, enrollment_id):
+    """The new password appears once, on the student's sign-in card."""
+    class_ = taught_class(request, class_id)
+    enrollment = get_object_or_404(
+        Enrollment.objects.active().for_class(class_).select_related("student"), pk=enrollment_id
+    )
+    try:
+        password = issue_temporary_password(enrollment.student)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(class_.get_absolute_url())
+    cards = [{"student": enrollment.student, "password": password}]
+    context = {"class": class_, "cards": cards, "new_accounts": True}
+    return render(request, "classes/sign_in_cards.html", context)

@@ -64,3 +64,45 @@ def test_a_student_cannot_withdraw_a_classmate(login, a_class, enrolled):
     )
     enrollment.refresh_from_db()
     assert enrollment.is_active
+
+
+def test_a_teacher_gives_a_student_without_email_a_new_password(login, a_class, teacher):
+    from classes.enrollment import create_student_accounts
+
+    ((gul, old_password),) = create_student_accounts(a_class, ["Gul Wazir"], added_by=teacher)
+    enrollment = Enrollment.objects.get(student=gul)
+    page = (
+        login(teacher)
+        .post(f"/classes/{a_class.pk}/students/{enrollment.pk}/password/")
+        .content.decode()
+    )
+    gul.refresh_from_db()
+    assert not gul.check_password(old_password)
+    new_password = page.split('<dd class="code">')[2].split("<")[0]
+    assert gul.check_password(new_password)
+
+
+def test_a_student_with_email_keeps_their_password(login, a_class, enrolled, teacher):
+    from tests.conftest import PASSWORD
+
+    amina = enrolled(email="amina@example.org")
+    enrollment = Enrollment.objects.get(student=amina)
+    response = login(teacher).post(
+        f"/classes/{a_class.pk}/students/{enrollment.pk}/password/", follow=True
+    )
+    assert "Only students without email" in response.content.decode()
+    amina.refresh_from_db()
+    assert amina.check_password(PASSWORD)
+
+
+def test_a_student_cannot_reset_a_classmates_password(login, a_class, enrolled):
+    from tests.conftest import PASSWORD
+
+    amina, ahmad = enrolled(), enrolled()
+    enrollment = Enrollment.objects.get(student=ahmad)
+    assert (
+        login(amina).post(f"/classes/{a_class.pk}/students/{enrollment.pk}/password/").status_code
+        == 403
+    )
+    ahmad.refresh_from_db()
+    assert ahmad.check_password(PASSWORD)
