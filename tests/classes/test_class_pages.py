@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll, withdraw
@@ -98,9 +100,6 @@ def test_teachers_see_the_roster_with_contact_hours_and_export_link(
 def test_the_class_page_takes_the_same_queries_for_more_students(
     login, a_class, enrolled, teacher, packet, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     client = login(teacher)
     for _ in range(2):
         enrolled()
@@ -120,3 +119,34 @@ def test_the_export_downloads_csv_with_bom(login, a_class, enrolled, teacher):
     assert "attachment" in response["Content-Disposition"]
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert "أمينة" in response.content.decode("utf-8-sig")
+
+
+def test_my_classes_takes_the_same_queries_for_more_classes(
+    login, make_class, teacher, django_assert_max_num_queries
+):
+    client = login(teacher)
+    make_class(teachers=[teacher])
+    with CaptureQueriesContext(connection) as one:
+        client.get("/classes/")
+    for number in range(4):
+        make_class(teachers=[teacher], name=f"Class {number}")
+    with django_assert_max_num_queries(len(one)):
+        page = client.get("/classes/").content.decode()
+    assert "Class 3" in page and "Sarah Collins" in page
+
+
+def test_a_session_link_is_shown_to_the_class(login, a_class, enrolled, teacher):
+    from classes.schedule import change_session
+
+    session = a_class.sessions.first()
+    local = session.local_start
+    change_session(
+        session,
+        day=local.date(),
+        at=local.time(),
+        duration_minutes=120,
+        by=teacher,
+        link="https://meet.example.org/special",
+    )
+    page = login(enrolled()).get(f"/classes/{a_class.pk}/").content.decode()
+    assert 'href="https://meet.example.org/special"' in page
