@@ -44,3 +44,13 @@ def test_a_teacher_takes_the_roll_on_a_phone_with_one_tap_per_change(sign_in, ma
     saved = dict(Attendance.objects.values_list("student_id", "status"))
     assert saved == {amina.pk: "present", ahmad.pk: "late"}
     assert Attendance.objects.get(student=ahmad).minutes == 75
+
+
+def test_the_class_page_fits_a_phone_for_its_teacher(sign_in, make_user, teacher):
+    class_ = evening_class(teacher)
+    for name in ("Jean-Baptiste Pierre", "Oksana Kovalenko", "Marie Habimana"):
+        enroll(make_user(Role.STUDENT, display_name=name), class_)
+    page = sign_in(teacher, PASSWORD)
+    page.goto(class_.get_absolute_url())
+    assert page.get_by_role("heading", name="Students").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
