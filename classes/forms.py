@@ -48,6 +48,7 @@ class AddStudentsForm(forms.Form):
         max_length=150,
         required=False,
     )
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def clean(self):
         data = super().clean()

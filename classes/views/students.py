@@ -1,9 +1,12 @@
 """A teacher adds students (new accounts or existing ones), prints sign-in cards,
 and withdraws a student."""
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -39,13 +42,20 @@ def add_from_form(class_, data, teacher):
 @login_required
 def add_students(request, class_id):
     """New accounts' temporary passwords appear once, on this response's cards;
-    only their hashes are stored, so the page is not a redirect."""
+    only their hashes are stored, so the page is not a redirect. The form's
+    one-time token stops a second send (double tap, reload) from making the
+    accounts twice."""
     class_ = taught_class(request, class_id)
-    form = AddStudentsForm(request.POST or None)
+    form = AddStudentsForm(request.POST or None, initial={"token": secrets.token_urlsafe(24)})
     if request.method == "POST" and form.is_valid():
+        sent_once = f"classes:add-students:{form.cleaned_data['token']}"
+        if not cache.add(sent_once, True, timeout=24 * 3600):
+            messages.info(request, _("This form was already sent: the students are in the class."))
+            return redirect(class_.get_absolute_url())
         try:
             created = add_from_form(class_, form.cleaned_data, request.user)
         except ValidationError as error:
+            cache.delete(sent_once)  # nothing was saved: the corrected form may be sent
             form.add_error(None, error)
         else:
             if not created:

@@ -6,7 +6,8 @@ from classes.models import Enrollment
 def test_new_accounts_are_shown_once_on_printable_cards(login, a_class, teacher, client):
     client = login(teacher)
     response = client.post(
-        f"/classes/{a_class.pk}/students/add/", {"names": "Gul Wazir\nMarie Habimana"}
+        f"/classes/{a_class.pk}/students/add/",
+        {"names": "Gul Wazir\nMarie Habimana", "token": "t1"},
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -21,7 +22,7 @@ def test_new_accounts_are_shown_once_on_printable_cards(login, a_class, teacher,
 
 def test_an_existing_student_is_added_by_username(login, a_class, teacher, student):
     response = login(teacher).post(
-        f"/classes/{a_class.pk}/students/add/", {"username": student.username}
+        f"/classes/{a_class.pk}/students/add/", {"username": student.username, "token": "t1"}
     )
     assert response.status_code == 302
     assert Enrollment.objects.get().student == student
@@ -30,7 +31,10 @@ def test_an_existing_student_is_added_by_username(login, a_class, teacher, stude
 def test_a_bad_username_adds_nobody(login, a_class, teacher):
     page = (
         login(teacher)
-        .post(f"/classes/{a_class.pk}/students/add/", {"names": "Gul Wazir", "username": "nobody"})
+        .post(
+            f"/classes/{a_class.pk}/students/add/",
+            {"names": "Gul Wazir", "username": "nobody", "token": "t1"},
+        )
         .content.decode()
     )
     assert "No account has the username nobody." in page
@@ -40,7 +44,9 @@ def test_a_bad_username_adds_nobody(login, a_class, teacher):
 
 def test_an_empty_form_asks_for_names(login, a_class, teacher):
     page = (
-        login(teacher).post(f"/classes/{a_class.pk}/students/add/", {"names": " "}).content.decode()
+        login(teacher)
+        .post(f"/classes/{a_class.pk}/students/add/", {"names": " ", "token": "t1"})
+        .content.decode()
     )
     assert "Write names for new accounts, or a username." in page
 
@@ -106,3 +112,20 @@ def test_a_student_cannot_reset_a_classmates_password(login, a_class, enrolled):
     )
     ahmad.refresh_from_db()
     assert ahmad.check_password(PASSWORD)
+
+
+def test_sending_the_form_twice_creates_the_accounts_once(login, a_class, teacher):
+    client = login(teacher)
+    url = f"/classes/{a_class.pk}/students/add/"
+    client.post(url, {"names": "Gul Wazir", "token": "once"})
+    again = client.post(url, {"names": "Gul Wazir", "token": "once"}, follow=True)
+    assert "already sent" in again.content.decode()
+    assert get_user_model().objects.filter(display_name="Gul Wazir").count() == 1
+
+
+def test_a_corrected_form_may_be_sent_after_an_error(login, a_class, teacher):
+    client = login(teacher)
+    url = f"/classes/{a_class.pk}/students/add/"
+    client.post(url, {"names": "Gul Wazir", "username": "nobody", "token": "fix"})
+    response = client.post(url, {"names": "Gul Wazir", "token": "fix"})
+    assert "gul.wazir1" in response.content.decode()
