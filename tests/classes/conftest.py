@@ -1,4 +1,6 @@
-"""Classes built through the real action functions, with a fixed term."""
+"""Classes built through the real action functions (create_class generates the
+sessions), with a fixed term. Named make_cohort so as not to shadow the root
+conftest's simpler make_class, which other tests under tests/classes/ use."""
 
 from datetime import date, time
 
@@ -29,7 +31,7 @@ def level(make_level):
 
 
 @pytest.fixture
-def make_class(level):
+def make_cohort(level):
     def make(teachers=(), **fields):
         fields.setdefault("name", "Evening Level 2")
         fields.setdefault("level", level)
@@ -45,8 +47,8 @@ def make_class(level):
 
 
 @pytest.fixture
-def a_class(make_class, teacher):
-    return make_class(teachers=[teacher])
+def a_class(make_cohort, teacher):
+    return make_cohort(teachers=[teacher])
 
 
 @pytest.fixture

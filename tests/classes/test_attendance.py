@@ -109,9 +109,9 @@ def roll_queries(class_, students, teacher):
 
 
 def test_the_roll_takes_the_same_number_of_queries_for_thirty_students(
-    make_class, enrolled, teacher
+    make_cohort, enrolled, teacher
 ):
-    small, large = make_class(teachers=[teacher]), make_class(teachers=[teacher])
+    small, large = make_cohort(teachers=[teacher]), make_cohort(teachers=[teacher])
     few = roll_queries(small, [enrolled(small) for _ in range(3)], teacher)
     many = roll_queries(large, [enrolled(large) for _ in range(30)], teacher)
     assert few == many <= 8
@@ -125,9 +125,9 @@ def test_the_roll_takes_the_same_number_of_queries_for_thirty_students(
 # Amina: 120 + 90 + 0 + 45 = 255 minutes = 4.25 hours. 2 November alone: 0 hours.
 # Week of 26 October (local dates 26–31 Oct): 210 minutes = 3.50 hours.
 @pytest.fixture
-def autumn_term(make_class, teacher, enrolled, settings):
+def autumn_term(make_cohort, teacher, enrolled, settings):
     settings.TIME_ZONE = "America/New_York"
-    class_ = make_class(
+    class_ = make_cohort(
         teachers=[teacher], term_start=date(2026, 10, 26), term_end=date(2026, 11, 13)
     )
     amina, ahmad = enrolled(class_), enrolled(class_)

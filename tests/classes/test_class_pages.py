@@ -44,16 +44,16 @@ def test_an_enrolled_student_cannot_open_teacher_pages(login, a_class, enrolled,
 
 
 @pytest.mark.parametrize("name", ["class", *TEACHER_PAGES])
-def test_a_student_of_another_class_gets_not_found(login, make_class, a_class, enrolled, name):
-    other = make_class(name="Morning")
+def test_a_student_of_another_class_gets_not_found(login, make_cohort, a_class, enrolled, name):
+    other = make_cohort(name="Morning")
     student = enrolled(other)
     assert login(student).get(pages(a_class)[name]).status_code == 404
 
 
 @pytest.mark.parametrize("name", ["class", *TEACHER_PAGES])
-def test_a_teacher_of_class_a_cannot_open_class_b(login, make_class, make_user, teacher, name):
-    make_class(teachers=[teacher])
-    class_b = make_class(teachers=[make_user(Role.TEACHER)], name="Class B")
+def test_a_teacher_of_class_a_cannot_open_class_b(login, make_cohort, make_user, teacher, name):
+    make_cohort(teachers=[teacher])
+    class_b = make_cohort(teachers=[make_user(Role.TEACHER)], name="Class B")
     assert login(teacher).get(pages(class_b)[name]).status_code == 404
 
 
@@ -71,8 +71,8 @@ def test_a_withdrawn_student_loses_access_to_the_class_page(login, a_class, stud
     assert Enrollment.objects.filter(student=student).exists()
 
 
-def test_my_classes_lists_only_my_classes(login, make_class, a_class, enrolled):
-    make_class(name="Somebody else's class")
+def test_my_classes_lists_only_my_classes(login, make_cohort, a_class, enrolled):
+    make_cohort(name="Somebody else's class")
     page = login(enrolled()).get("/classes/").content.decode()
     assert a_class.name in page and "Somebody else" not in page
 
@@ -122,14 +122,14 @@ def test_the_export_downloads_csv_with_bom(login, a_class, enrolled, teacher):
 
 
 def test_my_classes_takes_the_same_queries_for_more_classes(
-    login, make_class, teacher, django_assert_max_num_queries
+    login, make_cohort, teacher, django_assert_max_num_queries
 ):
     client = login(teacher)
-    make_class(teachers=[teacher])
+    make_cohort(teachers=[teacher])
     with CaptureQueriesContext(connection) as one:
         client.get("/classes/")
     for number in range(4):
-        make_class(teachers=[teacher], name=f"Class {number}")
+        make_cohort(teachers=[teacher], name=f"Class {number}")
     with django_assert_max_num_queries(len(one)):
         page = client.get("/classes/").content.decode()
     assert "Class 3" in page and "Sarah Collins" in page

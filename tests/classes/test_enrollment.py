@@ -35,8 +35,8 @@ def test_a_wrong_code_is_refused(a_class, student):
     assert not Enrollment.objects.exists()
 
 
-def test_an_expired_code_is_refused(make_class, student):
-    old = make_class(term_start=date(2020, 1, 6), term_end=date(2020, 3, 27))
+def test_an_expired_code_is_refused(make_cohort, student):
+    old = make_cohort(term_start=date(2020, 1, 6), term_end=date(2020, 3, 27))
     with pytest.raises(ValidationError, match="ended"):
         join_with_code(student, old.join_code)
     assert not Enrollment.objects.exists()
@@ -74,9 +74,9 @@ def test_withdrawing_keeps_the_enrollment_and_removes_access(a_class, student):
     assert Enrollment.objects.count() == 1
 
 
-def test_class_lists_follow_roles(make_class, teacher, make_user, student, manager):
-    mine = make_class(teachers=[teacher])
-    other = make_class(teachers=[make_user(Role.TEACHER)], name="Morning")
+def test_class_lists_follow_roles(make_cohort, teacher, make_user, student, manager):
+    mine = make_cohort(teachers=[teacher])
+    other = make_cohort(teachers=[make_user(Role.TEACHER)], name="Morning")
     enroll(student, other)
     assert list(Class.objects.for_user(teacher)) == [mine]
     assert list(Class.objects.for_user(student)) == [other]

@@ -93,9 +93,9 @@ def test_saving_the_roll_for_thirty_students_is_a_constant_number_of_queries(
 
 
 def test_a_teacher_cannot_post_a_roll_for_another_class(
-    login, make_class, make_user, enrolled, teacher
+    login, make_cohort, make_user, enrolled, teacher
 ):
-    other = make_class(teachers=[make_user(Role.TEACHER)])
+    other = make_cohort(teachers=[make_user(Role.TEACHER)])
     amina = enrolled(other)
     response = login(teacher).post(
         roll_url(other.sessions.first()), {f"status-{amina.pk}": "present"}
@@ -113,8 +113,8 @@ def test_a_made_up_student_id_is_refused(login, a_class, enrolled, teacher):
 
 
 def test_a_session_of_another_class_is_not_found_under_my_class(
-    login, make_class, a_class, teacher
+    login, make_cohort, a_class, teacher
 ):
-    other = make_class(name="Other")
+    other = make_cohort(name="Other")
     url = f"/classes/{a_class.pk}/sessions/{other.sessions.first().pk}/attendance/"
     assert login(teacher).get(url).status_code == 404

@@ -11,8 +11,8 @@ def local(session):
     return timezone.localtime(session.starts_at)
 
 
-def test_sessions_follow_the_weekly_schedule_for_the_whole_term(make_class):
-    class_ = make_class(term_start=date(2026, 9, 7), term_end=date(2026, 9, 20))
+def test_sessions_follow_the_weekly_schedule_for_the_whole_term(make_cohort):
+    class_ = make_cohort(term_start=date(2026, 9, 7), term_end=date(2026, 9, 20))
     starts = [local(s) for s in class_.sessions.all()]
     assert [s.date() for s in starts] == [
         date(2026, 9, 7),
@@ -24,10 +24,10 @@ def test_sessions_follow_the_weekly_schedule_for_the_whole_term(make_class):
     assert all(s.duration_minutes == 120 for s in class_.sessions.all())
 
 
-def test_an_evening_class_stays_at_six_across_the_clock_change(make_class, settings):
+def test_an_evening_class_stays_at_six_across_the_clock_change(make_cohort, settings):
     settings.TIME_ZONE = "America/New_York"
     # US clocks go back on Sunday 1 November 2026.
-    class_ = make_class(term_start=date(2026, 10, 26), term_end=date(2026, 11, 6))
+    class_ = make_cohort(term_start=date(2026, 10, 26), term_end=date(2026, 11, 6))
     starts = [local(s) for s in class_.sessions.all()]
     assert {s.time() for s in starts} == {time(18, 0)}
     offsets = {s.date(): s.utcoffset() for s in starts}
@@ -64,9 +64,9 @@ def test_a_teacher_moves_a_session_and_gives_it_a_topic(a_class, teacher):
     ],
 )
 def test_a_session_moved_to_an_invalid_time_is_refused_and_unchanged(
-    make_class, teacher, day, at, minutes, message
+    make_cohort, teacher, day, at, minutes, message
 ):
-    class_ = make_class(teachers=[teacher], term_start=date(2026, 3, 2))
+    class_ = make_cohort(teachers=[teacher], term_start=date(2026, 3, 2))
     session = class_.sessions.first()
     before = (session.starts_at, session.duration_minutes)
     with pytest.raises(ValidationError, match=message):
