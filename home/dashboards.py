@@ -2,11 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from classes.dashboards import student_panels, teacher_panels
+from classes import dashboards as class_panels
 from learning.roles import Role
 
-# Panels shown under the greeting, by role.
-PANELS = {Role.STUDENT: student_panels, Role.TEACHER: teacher_panels}
+# The classes app's panels shown under the greeting, by role.
+CLASS_PANELS = {
+    Role.STUDENT: class_panels.student_panels,
+    Role.TEACHER: class_panels.teacher_panels,
+}
 
 GREETINGS = {
     Role.STUDENT: _("Here are your classes and this week's work."),
@@ -19,7 +22,7 @@ def dashboard_context(user):
     if not user.is_authenticated:
         return {"role": None}
     role = user.role
-    panels = PANELS.get(role)
+    panels = CLASS_PANELS.get(role)
     return {
         **(panels(user) if panels else {}),
         "role": role,
