@@ -3,8 +3,15 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from classes import dashboards as class_panels
 from learning.roles import Role
 from packets.flashcards.progress import due_today_by_packet
+
+# The classes app's panels shown under the greeting, by role.
+CLASS_PANELS = {
+    Role.STUDENT: class_panels.student_panels,
+    Role.TEACHER: class_panels.teacher_panels,
+}
 
 GREETINGS = {
     Role.STUDENT: _("Here are your classes and this week's work."),
@@ -17,16 +24,18 @@ def dashboard_context(user):
     if not user.is_authenticated:
         return {"role": None}
     role = user.role
+    panels = CLASS_PANELS.get(role)
     return {
+        **(panels(user) if panels else {}),
         "role": role,
         "role_label": role.label if role else "",
         "greeting": GREETINGS.get(role, _("Your account has no role yet: ask your program.")),
         "can_open_admin": role in (Role.TEACHER, Role.MANAGER),
-        **student_panels(user, role),
+        **flashcard_panels(user, role),
     }
 
 
-def student_panels(user, role):
+def flashcard_panels(user, role):
     if role != Role.STUDENT:
         return {}
     due = due_today_by_packet(user, timezone.now())

@@ -15,6 +15,7 @@ urlpatterns = [
     path("classes/", include("classes.chat.urls")),
     path("packets/find/", packet_finder, name="packet_finder"),
     path("admin/", include(wagtailadmin_urls)),
+    path("classes/", include("classes.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

@@ -85,23 +85,24 @@ def login(client):
 
 @pytest.fixture
 def make_class(db, make_user):
-    from classes.models import Class, Enrollment
+    """A class made the way teachers make one (sessions for the whole term)."""
+    from classes.enrollment import enroll
+    from classes.schedule import create_class
     from packets.demo import ensure_levels
 
     def make(teacher=None, students=(), name="Evening English"):
-        level = ensure_levels()["level-2"]
-        cohort = Class.objects.create(
+        cohort = create_class(
             name=name,
-            level=level,
+            level=ensure_levels()["level-2"],
+            teachers=[teacher or make_user(Role.TEACHER)],
             term_start=datetime.date(2026, 9, 7),
             term_end=datetime.date(2026, 12, 18),
-            meeting_days="13",
+            meeting_days=[1, 3],
             start_time=datetime.time(18, 0),
             duration_minutes=120,
         )
-        cohort.teachers.add(teacher or make_user(Role.TEACHER))
         for student in students:
-            Enrollment.objects.create(student=student, cohort=cohort)
+            enroll(student, cohort)
         return cohort
 
     return make

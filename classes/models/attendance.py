@@ -30,11 +30,11 @@ class AttendanceQuerySet(models.QuerySet):
     def of_student(self, user):
         return self.filter(student=user)
 
-    def between(self, first_day, last_day):
-        from classes.models.sessions import local_day_bounds
+    def between(self, first_day=None, last_day=None):
+        """Attendance in sessions on these local dates (both included)."""
+        from classes.models.sessions import starts_between
 
-        start, end = local_day_bounds(first_day, last_day)
-        return self.filter(session__starts_at__gte=start, session__starts_at__lt=end)
+        return self.filter(starts_between("session__starts_at", first_day, last_day))
 
 
 class Attendance(models.Model):

@@ -9,13 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-def local_day_bounds(first_day, last_day):
-    """Aware datetimes from the start of first_day to the end of last_day, in the
-    program's time zone (a local day may be 23 or 25 hours long)."""
-    zone = timezone.get_default_timezone()
-    start = datetime.combine(first_day, time.min, tzinfo=zone)
-    end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone)
-    return start, end
+def local_midnight(day):
+    return datetime.combine(day, time.min, tzinfo=timezone.get_default_timezone())
+
+
+def starts_between(field, first_day=None, last_day=None):
+    """A filter for `field` (a start datetime) on local dates in the program's time
+    zone, both included; either end may be open. A local day may last 23 or 25 hours."""
+    condition = models.Q()
+    if first_day is not None:
+        condition &= models.Q(**{f"{field}__gte": local_midnight(first_day)})
+    if last_day is not None:
+        condition &= models.Q(**{f"{field}__lt": local_midnight(last_day + timedelta(days=1))})
+    return condition
 
 
 class SessionQuerySet(models.QuerySet):
@@ -28,10 +34,9 @@ class SessionQuerySet(models.QuerySet):
     def for_class(self, cohort):
         return self.filter(cohort=cohort)
 
-    def between(self, first_day, last_day):
+    def between(self, first_day=None, last_day=None):
         """Sessions starting on these local dates (both included)."""
-        start, end = local_day_bounds(first_day, last_day)
-        return self.filter(starts_at__gte=start, starts_at__lt=end)
+        return self.filter(starts_between("starts_at", first_day, last_day))
 
     def on_day(self, day):
         return self.between(day, day)

@@ -140,6 +140,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/5m/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
+    # Class join codes are short: limit guesses per account and per address.
+    "join_class": "10/10m/user,60/10m/ip",
 }
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("HARBOR_TRUSTED_PROXY_COUNT", 0)
 
@@ -153,6 +155,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = env_str("HARBOR_TIME_ZONE", "America/New_York")
 USE_I18N = True
+# Adult-education reporting counts a student as a participant from 12 contact hours.
+HARBOR_PARTICIPANT_HOURS = env_int("HARBOR_PARTICIPANT_HOURS", 12)
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -63,17 +63,16 @@ async def test_a_withdrawn_student_cannot_connect(connect, classroom):
 
 
 async def test_a_withdrawn_students_open_socket_is_closed_and_cannot_send(connect, classroom):
-    from classes.chat.services import withdraw_from_chat
+    from classes.enrollment import withdraw
 
     cohort, _teacher, amina, _ahmad = classroom
     socket, connected = await connect(room_path(cohort), amina)
     assert connected
 
-    def withdraw():
-        Enrollment.objects.filter(student=amina).update(status=EnrollmentStatus.WITHDRAWN)
-        withdraw_from_chat(amina.pk, cohort.pk)
+    def withdraw_amina():
+        withdraw(Enrollment.objects.get(student=amina, cohort=cohort))
 
-    await database_sync_to_async(withdraw)()
+    await database_sync_to_async(withdraw_amina)()
     closed = await socket.receive_output(timeout=3)
     assert closed == {"type": "websocket.close", "code": 4403}
 

@@ -1,0 +1,65 @@
+"""Panels for the home dashboards (home/dashboards.py asks for them by role).
+Each panel is one query, whatever the number of classes, sessions or packets."""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.utils import timezone
+
+from classes.models import Class, Session
+from packets.models import AssignmentPage, PacketPage
+
+SOON = 5
+
+
+def under_levels(levels, generations):
+    """Pages `generations` below any of these levels in the tree (1: packets, 2: assignments)."""
+    return reduce(or_, (Q(path__startswith=lv.path, depth=lv.depth + generations) for lv in levels))
+
+
+def latest_packets(levels):
+    """This week's packet for each level: the live packet with the highest number."""
+    if not levels:
+        return []
+    packets = PacketPage.objects.live().filter(under_levels(levels, 1)).order_by("-number", "-pk")
+    latest = {}
+    for packet in packets:
+        latest.setdefault(packet.path[: -PacketPage.steplen], packet)
+    return list(latest.values())
+
+
+def assignments_due(levels, today):
+    if not levels:
+        return []
+    due = AssignmentPage.objects.live().filter(under_levels(levels, 2), due_date__gte=today)
+    return list(due.order_by("due_date", "title")[:SOON])
+
+
+def student_panels(user, now=None):
+    now = now or timezone.now()
+    classes = list(Class.objects.for_user(user).select_related("level"))
+    levels = list({c.level_id: c.level for c in classes}.values())
+    next_session = (
+        Session.objects.filter(cohort__in=classes).upcoming(now).select_related("cohort").first()
+        if classes
+        else None
+    )
+    return {
+        "my_classes": classes,
+        "next_session": next_session,
+        "latest_packets": latest_packets(levels),
+        "assignments_due": assignments_due(levels, timezone.localdate(now)),
+    }
+
+
+def teacher_panels(user, now=None):
+    now = now or timezone.now()
+    sessions = Session.objects.filter(cohort__teachers=user).select_related("cohort")
+    today = sessions.held().on_day(timezone.localdate(now)).with_roll_taken()
+    missing = sessions.roll_missing(now).order_by("-starts_at")
+    return {
+        "my_classes": list(Class.objects.taught_by(user).select_related("level")),
+        "todays_sessions": list(today.order_by("starts_at")),
+        "missing_rolls": list(missing[:SOON]),
+    }

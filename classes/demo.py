@@ -1,0 +1,116 @@
+"""Demo classes: three cohorts on different levels, a term that started six weeks
+ago, and realistic attendance for past sessions, made with the real action functions."""
+
+import random
+from datetime import time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from classes.attendance import Mark, take_attendance
+from classes.enrollment import enroll
+from classes.models import AttendanceStatus, Class, Enrollment
+from classes.schedule import create_class
+from packets.demo import ensure_levels
+
+TERM_WEEKS = 14
+
+# name, level slug, teacher, ISO weekdays, start, minutes, mode, link, students
+DEMO_CLASSES = [
+    (
+        "Level 2 · Mon & Wed evening",
+        "level-2",
+        "teacher1",
+        [1, 3],
+        time(18, 0),
+        120,
+        "online",
+        "https://meet.example.org/harbor-level-2",
+        ["student1", "student2", "student3", "student4"],
+    ),
+    (
+        "Level 4 · Tue & Thu evening",
+        "level-4",
+        "teacher2",
+        [2, 4],
+        time(18, 30),
+        120,
+        "hybrid",
+        "https://meet.example.org/harbor-level-4",
+        ["student5", "student6", "student7", "student8"],
+    ),
+    (
+        "Level 1 · Saturday morning",
+        "level-1",
+        "teacher1",
+        [6],
+        time(10, 0),
+        150,
+        "in_person",
+        "",
+        ["student2", "student3", "student5"],
+    ),
+]
+
+
+def ensure_class(row, levels, people):
+    name, slug, teacher, days, start, minutes, mode, link, _students = row
+    existing = Class.objects.filter(name=name).first()
+    if existing is not None:
+        return existing
+    term_start = timezone.localdate() - timedelta(weeks=6)
+    term_start -= timedelta(days=term_start.weekday())  # a Monday
+    return create_class(
+        name=name,
+        level=levels[slug],
+        teachers=[people[teacher]],
+        term_start=term_start,
+        term_end=term_start + timedelta(weeks=TERM_WEEKS, days=-1),
+        meeting_days=days,
+        start_time=start,
+        duration_minutes=minutes,
+        mode=mode,
+        meeting_link=link,
+    )
+
+
+def demo_mark(rng, minutes):
+    """Mostly present; a few late arrivals, absences and excused absences."""
+    roll = rng.random()
+    if roll < 0.08:
+        return Mark(AttendanceStatus.LATE, minutes - rng.choice((15, 20, 30, 45)))
+    if roll < 0.14:
+        return Mark(AttendanceStatus.ABSENT, 0)
+    if roll < 0.17:
+        return Mark(AttendanceStatus.EXCUSED, 0)
+    return Mark(AttendanceStatus.PRESENT, minutes)
+
+
+def fill_past_rolls(class_, now):
+    """Rolls for past sessions, except the latest: it waits for the teacher."""
+    students = list(
+        Enrollment.objects.active().for_class(class_).values_list("student_id", flat=True)
+    )
+    teacher = class_.teachers.first()
+    count = 0
+    latest = class_.sessions.held().started(now).order_by("-starts_at").first()
+    for session in class_.sessions.roll_missing(now).exclude(pk=getattr(latest, "pk", None)):
+        rng = random.Random(f"{class_.name}:{session.starts_at.isoformat()}")
+        marks = {sid: demo_mark(rng, session.duration_minutes) for sid in students}
+        take_attendance(session, marks, by=teacher)
+        count += 1
+    return count
+
+
+def load(log):
+    levels = ensure_levels()
+    usernames = {u for row in DEMO_CLASSES for u in (row[2], *row[8])}
+    people = {u.username: u for u in get_user_model().objects.filter(username__in=usernames)}
+    rolls = 0
+    for row in DEMO_CLASSES:
+        class_ = ensure_class(row, levels, people)
+        for username in row[8]:
+            if not Enrollment.objects.filter(student=people[username], cohort=class_).exists():
+                enroll(people[username], class_, added_by=people[row[2]])
+        rolls += fill_past_rolls(class_, timezone.now())
+    log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls")

@@ -1,0 +1,114 @@
+"""Forms: they read and check input; the rules are in the action functions."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from classes.enrollment import parse_names
+from classes.models import ClassMode
+from classes.schedule import MAX_SESSION_MINUTES
+from learning.roles import Role
+from packets.models import LevelPage
+
+ISO_WEEKDAYS = [
+    (1, _("Monday")),
+    (2, _("Tuesday")),
+    (3, _("Wednesday")),
+    (4, _("Thursday")),
+    (5, _("Friday")),
+    (6, _("Saturday")),
+    (7, _("Sunday")),
+]
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label=_("Class code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+class SessionForm(forms.Form):
+    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    at = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    duration_minutes = forms.IntegerField(label=_("Length in minutes"), min_value=1, max_value=480)
+    topic = forms.CharField(label=_("Topic"), max_length=200, required=False)
+    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+
+
+class AddStudentsForm(forms.Form):
+    names = forms.CharField(
+        label=_("New students without email, one name per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    username = forms.CharField(
+        label=_("Or the username of a student who already has an account"),
+        max_length=150,
+        required=False,
+    )
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("names", "").strip() and not data.get("username", "").strip():
+            raise ValidationError(_("Write names for new accounts, or a username."))
+        if data.get("names", "").strip():
+            data["name_list"] = parse_names(data["names"])
+        return data
+
+
+class SendPacketForm(forms.Form):
+    packet = forms.TypedChoiceField(label=_("Packet"), coerce=int)
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, packets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["packet"].choices = [(p.pk, p.title) for p in packets]
+
+
+class NewClassForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    level = forms.ModelChoiceField(label=_("Level"), queryset=LevelPage.objects.none())
+    teachers = forms.ModelMultipleChoiceField(
+        label=_("Teachers"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    term_start = forms.DateField(
+        label=_("Term start"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    term_end = forms.DateField(label=_("Term end"), widget=forms.DateInput(attrs={"type": "date"}))
+    meeting_days = forms.TypedMultipleChoiceField(
+        label=_("Meeting days"),
+        choices=ISO_WEEKDAYS,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    start_time = forms.TimeField(
+        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Length in minutes"), min_value=1, max_value=MAX_SESSION_MINUTES, initial=120
+    )
+    mode = forms.ChoiceField(label=_("Mode"), choices=ClassMode.choices)
+    meeting_link = forms.URLField(label=_("Meeting link"), required=False, assume_scheme="https")
+
+    def __init__(self, *args, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        super().__init__(*args, **kwargs)
+        self.fields["level"].queryset = LevelPage.objects.live().order_by("path")
+        self.fields["teachers"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=Role.TEACHER.value, is_active=True)
+            .order_by("display_name", "username")
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("term_start"), data.get("term_end")
+        if start and end and end < start:
+            raise ValidationError(_("The term must end after it starts."))
+        if start and end and (end - start).days > 366:
+            raise ValidationError(_("A term lasts at most a year."))
+        return data

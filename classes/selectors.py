@@ -1,0 +1,64 @@
+"""Reads for the class pages, each a fixed number of queries."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+
+from classes.attendance import contact_hours_by_student, is_participant
+from classes.models import Enrollment, Session
+from packets.flashcards.progress import hardest_words, practice_rows, start_of_week
+
+
+def schedule_days(class_):
+    """Translated weekday names of the schedule ("Monday", "Wednesday")."""
+    return [WEEKDAYS[day - 1] for day in class_.weekdays]
+
+
+def roster(class_):
+    """Enrollments with the student's contact hours and participant flag."""
+    hours = contact_hours_by_student(class_)
+    enrollments = list(
+        Enrollment.objects.for_class(class_)
+        .select_related("student")
+        .order_by("status", "student__display_name", "student__username")
+    )
+    for enrollment in enrollments:
+        enrollment.hours = hours.get(enrollment.student_id, 0)
+        enrollment.participant = is_participant(enrollment.hours)
+    return enrollments
+
+
+def class_sessions(class_):
+    return list(Session.objects.for_class(class_).with_roll_taken().order_by("starts_at"))
+
+
+def teachers_of(class_):
+    return list(class_.teachers.order_by("display_name", "username"))
+
+
+def classes_with_teachers(classes):
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.order_by("display_name", "username")
+    return classes.select_related("level").prefetch_related(Prefetch("teachers", queryset=people))
+
+
+def recent_mailings(class_, count=5):
+    return list(class_.mailings.select_related("sent_by")[:count])
+
+
+# The class page shows the hardest words of this many of the newest packets.
+HARD_WORD_PACKETS = 3
+
+
+def flashcard_progress(class_, enrollments, packets, now=None):
+    """Flashcard practice of the class's active students, for its teachers:
+    per student, cards practised this week and due; per recent packet, the
+    words the class finds hardest (packets provides the numbers)."""
+    now = now or timezone.now()
+    students = [e.student for e in enrollments if e.is_active]
+    ids = [student.pk for student in students]
+    return {
+        "practice_rows": practice_rows(students, class_.level, start_of_week(now), now),
+        "hard_words": [(p, hardest_words(ids, p, limit=5)) for p in packets[:HARD_WORD_PACKETS]],
+    }

@@ -1,0 +1,113 @@
+"""My classes, a class page, joining with a code, and the class's records."""
+
+import secrets
+
+from allauth.core import ratelimit
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from classes.access import can_teach
+from classes.enrollment import join_with_code, regenerate_join_code
+from classes.export import attendance_csv
+from classes.forms import JoinForm, NewClassForm, SendPacketForm
+from classes.mailing import packets_for_level
+from classes.models import Class
+from classes.schedule import create_class
+from classes.selectors import (
+    class_sessions,
+    classes_with_teachers,
+    flashcard_progress,
+    recent_mailings,
+    roster,
+    schedule_days,
+    teachers_of,
+)
+from classes.views.access import taught_class, visible_class
+
+
+@login_required
+def class_list(request):
+    classes = classes_with_teachers(Class.objects.for_user(request.user))
+    return render(request, "classes/class_list.html", {"classes": classes})
+
+
+@login_required
+def new_class(request):
+    """Managers create classes for any teacher; a teacher's own class includes them."""
+    if not (request.user.is_teacher or request.user.is_manager):
+        raise PermissionDenied
+    initial = {"teachers": [request.user]} if request.user.is_teacher else {}
+    form = NewClassForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        teachers = set(form.cleaned_data.pop("teachers"))
+        if not request.user.is_manager:
+            teachers.add(request.user)
+        class_ = create_class(teachers=teachers, **form.cleaned_data)
+        messages.success(request, _("The class and its sessions were created."))
+        return redirect(class_.get_absolute_url())
+    return render(request, "classes/new_class.html", {"form": form})
+
+
+@login_required
+def class_detail(request, class_id):
+    class_ = visible_class(request, class_id)
+    teaching = can_teach(request.user, class_)
+    packets = list(packets_for_level(class_.level))
+    context = {
+        "class": class_,
+        "teaching": teaching,
+        "days": schedule_days(class_),
+        "teachers": teachers_of(class_),
+        "sessions": class_sessions(class_),
+        "packets": packets,
+    }
+    if teaching:
+        context["roster"] = roster(class_)
+        context.update(flashcard_progress(class_, context["roster"], packets))
+        context["mailings"] = recent_mailings(class_)
+        context["send_form"] = SendPacketForm(
+            packets=packets, initial={"token": secrets.token_urlsafe(24)}
+        )
+    return render(request, "classes/class_detail.html", context)
+
+
+@login_required
+def join(request):
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not ratelimit.consume(request, action="join_class", user=request.user):
+            form.add_error(None, _("Too many tries. Wait ten minutes and try again."))
+            return render(request, "classes/join.html", {"form": form}, status=429)
+        try:
+            enrollment = join_with_code(request.user, form.cleaned_data["code"])
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
+            messages.success(
+                request, _("Welcome to %(class)s!") % {"class": enrollment.cohort.name}
+            )
+            return redirect(enrollment.cohort.get_absolute_url())
+    return render(request, "classes/join.html", {"form": form})
+
+
+@login_required
+@require_POST
+def new_join_code(request, class_id):
+    class_ = taught_class(request, class_id)
+    code = regenerate_join_code(class_)
+    messages.success(request, _("The new class code is %(code)s.") % {"code": code})
+    return redirect(class_.get_absolute_url())
+
+
+@login_required
+def export_attendance(request, class_id):
+    class_ = taught_class(request, class_id)
+    response = HttpResponse(attendance_csv(class_), content_type="text/csv; charset=utf-8")
+    filename = f"attendance-class-{class_.pk}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

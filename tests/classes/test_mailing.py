@@ -1,0 +1,83 @@
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from classes.mailing import send_packet
+from classes.models import PacketMailing
+from packets.models import AssignmentPage, PacketPage
+
+URL = "https://harbor.example.org/level-2/week-3/"
+
+
+@pytest.fixture
+def homework(packet):
+    work = AssignmentPage(title="Call the clinic", kind="audio", due_date=date(2026, 9, 18))
+    packet.add_child(
+        instance=AssignmentPage(title="Read the sign", kind="written", instructions=[])
+    )
+    work.instructions = []
+    packet.add_child(instance=work)
+    return work
+
+
+def test_a_packet_is_emailed_to_students_with_email(
+    a_class, enrolled, teacher, packet, homework, django_capture_on_commit_callbacks
+):
+    enrolled(email="amina@example.org", display_name="Amina")
+    no_email = enrolled(display_name="Gul Wazir")
+    with django_capture_on_commit_callbacks(execute=True):
+        sending = send_packet(a_class, packet, by=teacher, token="t1", packet_url=URL)
+    assert [m.to for m in mail.outbox] == [["amina@example.org"]]
+    assert "Call the clinic (due" in mail.outbox[0].body.split("Read the sign")[0]
+    message = mail.outbox[0]
+    assert URL in message.body and "Call the clinic" in message.body
+    assert "(due Sept. 18, 2026)" in message.body
+    html, kind = message.alternatives[0]
+    assert kind == "text/html" and f'href="{URL}"' in html
+    assert sending.without_email == [no_email]
+    log = PacketMailing.objects.get()
+    assert (log.sent_by, log.packet, log.recipient_count, log.without_email_count) == (
+        teacher,
+        packet,
+        1,
+        1,
+    )
+
+
+def test_a_double_click_sends_only_once(
+    a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks
+):
+    enrolled(email="amina@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        send_packet(a_class, packet, by=teacher, token="same", packet_url=URL)
+        again = send_packet(a_class, packet, by=teacher, token="same", packet_url=URL)
+    assert again.already_sent
+    assert len(mail.outbox) == 1
+    assert PacketMailing.objects.count() == 1
+
+
+def test_a_packet_of_another_level_is_refused(
+    a_class, enrolled, teacher, make_level, django_capture_on_commit_callbacks
+):
+    enrolled(email="amina@example.org")
+    other = make_level(slug="level-5", title="Level 5")
+    page = PacketPage(title="Other", number=1, summary="x", body=[])
+    other.add_child(instance=page)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
+        send_packet(a_class, page, by=teacher, token="t", packet_url=URL)
+    assert not mail.outbox and not PacketMailing.objects.exists()
+
+
+def test_withdrawn_students_are_not_emailed(
+    a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks
+):
+    from classes.enrollment import withdraw
+    from classes.models import Enrollment
+
+    gone = enrolled(email="gone@example.org")
+    withdraw(Enrollment.objects.get(student=gone))
+    with django_capture_on_commit_callbacks(execute=True):
+        send_packet(a_class, packet, by=teacher, token="t", packet_url=URL)
+    assert not mail.outbox

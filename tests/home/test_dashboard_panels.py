@@ -1,0 +1,101 @@
+"""The class panels on the student and teacher home pages."""
+
+from datetime import time, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
+
+from classes.attendance import Mark, take_attendance
+from classes.enrollment import enroll
+from classes.schedule import create_class
+from packets.levels import CEFRBand, NRSLevel
+from packets.models import AssignmentPage, LevelPage, PacketPage
+
+EVERY_DAY = [1, 2, 3, 4, 5, 6, 7]
+
+
+@pytest.fixture
+def level_with_packets(db):
+    def make(slug):
+        level = LevelPage(
+            slug=slug,
+            title=f"Level {slug}",
+            nrs_level=NRSLevel.LOW_BEGINNING,
+            cefr_band=CEFRBand.A1,
+        )
+        Page.objects.get(depth=2).add_child(instance=level)
+        for number in (1, 2):
+            packet = PacketPage(title=f"{slug} week {number}", number=number, summary="s", body=[])
+            level.add_child(instance=packet)
+            due = timezone.localdate() + timedelta(days=number)
+            packet.add_child(
+                instance=AssignmentPage(
+                    title=f"{slug} homework {number}", kind="written", due_date=due, instructions=[]
+                )
+            )
+        return level
+
+    return make
+
+
+def running_class(level, teacher, name="Evening class"):
+    """A class meeting every day at 23:59 this week, so there is a session today and next."""
+    today = timezone.localdate()
+    return create_class(
+        name=name,
+        level=level,
+        teachers=[teacher],
+        term_start=today - timedelta(days=7),
+        term_end=today + timedelta(days=7),
+        meeting_days=EVERY_DAY,
+        start_time=time(23, 59),
+        duration_minutes=1,
+        meeting_link="https://meet.example.org/evening",
+    )
+
+
+def test_a_student_sees_classes_next_session_packet_and_assignments_due(
+    login, student, teacher, level_with_packets
+):
+    class_ = running_class(level_with_packets("level-a"), teacher)
+    enroll(student, class_)
+    page = login(student).get("/").content.decode()
+    assert "Evening class" in page
+    assert 'href="https://meet.example.org/evening"' in page
+    assert "level-a week 2" in page and "level-a week 1" not in page
+    assert "level-a homework 1" in page and "level-a homework 2" in page
+    assert "Welcome, Amina Yusuf" in page
+
+
+def test_a_teacher_sees_todays_sessions_and_missing_rolls(
+    login, student, teacher, level_with_packets
+):
+    class_ = running_class(level_with_packets("level-a"), teacher)
+    enroll(student, class_)
+    yesterday = class_.sessions.on_day(timezone.localdate() - timedelta(days=1)).get()
+    today = class_.sessions.on_day(timezone.localdate()).get()
+    two_days_ago = class_.sessions.on_day(timezone.localdate() - timedelta(days=2)).get()
+    take_attendance(two_days_ago, {student.pk: Mark("present", 1)}, by=teacher)
+    page = login(teacher).get("/").content.decode()
+    assert f'href="{today.get_absolute_url()}">Take attendance' in page
+    assert "Attendance missing" in page and yesterday.get_absolute_url() in page
+    assert two_days_ago.get_absolute_url() not in page
+
+
+@pytest.mark.parametrize("role", ["student", "teacher"])
+def test_the_home_page_takes_the_same_queries_with_more_classes(
+    login, student, teacher, level_with_packets, role, django_assert_max_num_queries
+):
+    user = {"student": student, "teacher": teacher}[role]
+    client = login(user)
+    enroll(student, running_class(level_with_packets("level-a"), teacher, "A"))
+    with CaptureQueriesContext(connection) as one_class:
+        client.get("/")
+    for slug in ("level-b", "level-c"):
+        enroll(student, running_class(level_with_packets(slug), teacher, slug))
+    with django_assert_max_num_queries(len(one_class)):
+        page = client.get("/").content.decode()
+    assert "level-c" in page
