@@ -177,31 +177,14 @@ async def load(urls, rooms):
 
 
 def measure(name, extra, processes):
-    from tests.servers import free_port, stop_server, wait_until_listening
+    from tests.servers import start_server, stop_server
 
     env = base_env(extra)
     rooms = prepare(env)
     servers = []
     for _ in range(processes):
-        port = free_port()
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "learning.asgi:application",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_until_listening(port, proc)
-        servers.append((proc, f"ws://127.0.0.1:{port}"))
+        process, url = start_server(env)
+        servers.append((process, url.replace("http", "ws", 1)))
     before = sum(rss_kib(p.pid) for p, _ in servers)
     try:
         sent, received = asyncio.run(load([u for _, u in servers], rooms))

@@ -20,10 +20,13 @@ ARGS = [
 ]
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 1, "is_mobile": True}
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
-# name, username, path, device, language
+# name, username, path ("{class}" is the user's first class), device, language
 SHOTS = [
     ("student-home", "student1", "/", PHONE, "ar"),
+    ("student-packet", "student4", "/level-2/at-the-clinic/", PHONE, "es"),
+    ("student-chat", "student1", "{class}chat/", PHONE, "en"),
     ("teacher-home", "teacher1", "/", LAPTOP, "en"),
+    ("teacher-class", "teacher1", "{class}", LAPTOP, "en"),
 ]
 
 
@@ -35,6 +38,11 @@ def shoot(browser, base, name, username, path, device, language):
     page.fill("#id_login", username)
     page.fill("#id_password", "harbor-demo")
     page.click("button[type=submit].primary")
+    if "{class}" in path:
+        page.goto("/classes/")
+        first = page.locator("main a[href^='/classes/']").filter(has_text=" ").first
+        href = first.get_attribute("href")
+        path = path.replace("{class}", href)
     page.goto(path)
     page.screenshot(path=OUT / f"{name}.png", full_page=True)
     context.close()

@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import closing
 from pathlib import Path
@@ -33,7 +34,8 @@ def wait_until_listening(port, process, timeout=30):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"The server on port {port} exited: {process.stdout.read()}")
+            process.log.seek(0)
+            raise RuntimeError(f"The server on port {port} exited: {process.log.read()}")
         with closing(socket.socket()) as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
@@ -41,33 +43,31 @@ def wait_until_listening(port, process, timeout=30):
     raise RuntimeError(f"The server on port {port} did not start in {timeout} s.")
 
 
-def start_server(**extra_env):
-    """Start daphne serving learning.asgi on a free loopback port; returns (process, url)."""
+def start_server(env=None, **extra_env):
+    """Start daphne serving learning.asgi on a free loopback port; returns (process, url).
+    By default it serves the tests' database with the test settings; the chat
+    benchmark passes an environment of its own."""
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "learning.settings.test",
-        "DATABASE_URL": test_database_url(),
-        **extra_env,
-    }
+    if env is None:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "learning.settings.test",
+            "DATABASE_URL": test_database_url(),
+        }
+    env = {**env, **extra_env}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    # Output to a file, not a pipe: a pipe nobody reads fills up and stalls the server.
+    log = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "learning.asgi:application",
-        ],
+        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
+        + ["learning.asgi:application"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    process.log = log
     wait_until_listening(port, process)
     return process, f"http://127.0.0.1:{port}"
 
