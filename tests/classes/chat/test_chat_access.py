@@ -73,7 +73,7 @@ async def test_a_withdrawn_students_open_socket_is_closed_and_cannot_send(connec
         withdraw(Enrollment.objects.get(student=amina, cohort=cohort))
 
     await database_sync_to_async(withdraw_amina)()
-    closed = await socket.receive_output(timeout=3)
+    closed = await socket.receive_output(timeout=10)
     assert closed == {"type": "websocket.close", "code": 4403}
 
 
@@ -85,7 +85,7 @@ async def test_a_send_after_withdrawal_is_refused_even_if_the_notice_was_lost(co
         status=EnrollmentStatus.WITHDRAWN
     )
     await socket.send_json_to({"type": "send", "text": "hello?", "client_id": "w-1"})
-    assert (await socket.receive_output(timeout=3))["type"] == "websocket.close"
+    assert (await socket.receive_output(timeout=10))["type"] == "websocket.close"
     assert await database_sync_to_async(Message.objects.count)() == 0
 
 
@@ -99,7 +99,7 @@ async def test_deactivating_an_account_closes_its_sockets(connect, classroom):
         user.save()
 
     await database_sync_to_async(deactivate)()
-    assert (await socket.receive_output(timeout=3))["type"] == "websocket.close"
+    assert (await socket.receive_output(timeout=10))["type"] == "websocket.close"
 
 
 async def test_changing_the_password_closes_the_users_sockets(connect, classroom):
@@ -112,7 +112,7 @@ async def test_changing_the_password_closes_the_users_sockets(connect, classroom
         user.save()
 
     await database_sync_to_async(change_password)()
-    assert (await socket.receive_output(timeout=3))["type"] == "websocket.close"
+    assert (await socket.receive_output(timeout=10))["type"] == "websocket.close"
 
 
 async def test_signing_out_over_http_closes_that_sessions_socket(classroom):
@@ -136,4 +136,4 @@ async def test_signing_out_over_http_closes_that_sessions_socket(classroom):
     )
     assert (await socket.connect())[0]
     await database_sync_to_async(browser.post)("/accounts/logout/")
-    assert (await socket.receive_output(timeout=3))["type"] == "websocket.close"
+    assert (await socket.receive_output(timeout=10))["type"] == "websocket.close"
