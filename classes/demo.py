@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from classes.attendance import Mark, take_attendance
+from classes.chat.demo import load_chat
 from classes.enrollment import enroll
 from classes.models import AttendanceStatus, Class, Enrollment
 from classes.schedule import create_class
@@ -106,11 +107,13 @@ def load(log):
     levels = ensure_levels()
     usernames = {u for row in DEMO_CLASSES for u in (row[2], *row[8])}
     people = {u.username: u for u in get_user_model().objects.filter(username__in=usernames)}
-    rolls = 0
+    rolls = messages = 0
     for row in DEMO_CLASSES:
         class_ = ensure_class(row, levels, people)
         for username in row[8]:
             if not Enrollment.objects.filter(student=people[username], cohort=class_).exists():
                 enroll(people[username], class_, added_by=people[row[2]])
         rolls += fill_past_rolls(class_, timezone.now())
-    log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls")
+        students = [people[username] for username in row[8]]
+        messages += load_chat(class_, people[row[2]], students)
+    log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
