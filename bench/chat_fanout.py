@@ -149,6 +149,16 @@ async def client(url, path, cookie, received, ready):
                 received.append((frame["client_id"], time.perf_counter()))
 
 
+async def drain(received, quiet=3.0, limit=60.0):
+    """Wait for the last deliveries: until nothing arrived for `quiet` seconds
+    (at most `limit`), so a slow delivery is not counted as a lost one."""
+    start, seen, still = time.perf_counter(), len(received), time.perf_counter()
+    while time.perf_counter() - start < limit and time.perf_counter() - still < quiet:
+        await asyncio.sleep(0.25)
+        if len(received) != seen:
+            seen, still = len(received), time.perf_counter()
+
+
 async def load(urls, rooms):
     received, ready, sent = [], [], {}
     tasks = []
@@ -170,7 +180,7 @@ async def load(urls, rooms):
         )
         count += 1
         await asyncio.sleep(max(0, start + count * interval - time.perf_counter()))
-    await asyncio.sleep(5)  # let the last messages arrive
+    await drain(received)
     for task in tasks:
         task.cancel()
     return sent, received

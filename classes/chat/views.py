@@ -169,6 +169,8 @@ def breakouts(request, class_id):
         return redirect(request.path)
     context = {"cohort": cohort, "form": form, "groups": pages.rooms_of(request.user, cohort)}
     context["announce_form"] = TextForm()
+    context["students"] = active_students(cohort)
+    context["group_numbers"] = range(1, 7)
     return render(request, "classes/chat/breakouts.html", context)
 
 
@@ -183,13 +185,32 @@ def change_breakouts(request, cohort, form):
             raise ValidationError(_("Write the announcement first."))
         services.announce_to_groups(request.user, cohort, text.cleaned_data["text"])
         messages.success(request, _("Announcement sent to every group."))
+    elif action == "assign":
+        groups = groups_by_hand(request.POST, active_students(cohort))
+        services.open_breakout(request.user, cohort, groups)
+        messages.success(request, _("%(n)s groups are open.") % {"n": len(groups)})
     elif action == "open" and form.is_valid():
-        students = [e.student for e in cohort.enrollments.active().select_related("student")]
-        groups = services.random_groups(students, form.cleaned_data["size"])
+        groups = services.random_groups(active_students(cohort), form.cleaned_data["size"])
         services.open_breakout(request.user, cohort, groups)
         messages.success(request, _("%(n)s groups are open.") % {"n": len(groups)})
     else:
         raise ValidationError(_("Choose what to do."))
+
+
+def active_students(cohort):
+    return [e.student for e in cohort.enrollments.active().select_related("student")]
+
+
+def groups_by_hand(data, students):
+    """The teacher's choice on the form: `group-<student id>` = a group number."""
+    chosen = {}
+    for student in students:
+        number = data.get(f"group-{student.pk}", "")
+        if number.isdigit() and int(number) > 0:
+            chosen.setdefault(int(number), []).append(student)
+    if not chosen:
+        raise ValidationError(_("Put students in groups first."))
+    return [chosen[number] for number in sorted(chosen)]
 
 
 @login_required

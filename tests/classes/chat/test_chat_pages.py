@@ -126,3 +126,20 @@ def test_a_teacher_opens_and_closes_breakout_groups(chat, login, client, make_us
     assert BreakoutGroup.objects.filter(cohort=cohort).open().count() == 2
     client.post(url(cohort, "breakouts/"), {"action": "close"})
     assert not BreakoutGroup.objects.filter(cohort=cohort).open().exists()
+
+
+def test_a_teacher_puts_students_in_groups_by_hand(chat, login, make_user):
+    cohort, _room, teacher, amina, ahmad = chat
+    third = make_user(Role.STUDENT)
+    cohort.enrollments.create(student=third)
+    client = login(teacher)
+    page = client.get(url(cohort, "breakouts/")).content.decode()
+    assert f'name="group-{amina.pk}"' in page
+    form = {"action": "assign", f"group-{amina.pk}": "1", f"group-{ahmad.pk}": "1"}
+    client.post(url(cohort, "breakouts/"), {**form, f"group-{third.pk}": ""})
+    (group,) = BreakoutGroup.objects.filter(cohort=cohort)
+    assert set(group.members.all()) == {amina, ahmad}
+    alone = {"action": "assign", f"group-{third.pk}": "2"}
+    response = client.post(url(cohort, "breakouts/"), alone, follow=True)
+    assert "Each group needs 2 to 6 students." in response.content.decode()
+    assert BreakoutGroup.objects.filter(cohort=cohort).count() == 1
