@@ -114,7 +114,7 @@ def channel_layers(redis_url):
         # socket that falls a little behind in a busy room.
         return {
             "default": {
-                "BACKEND": "channels.layers.InMemoryChannelLayer",
+                "BACKEND": "learning.channel_layers.ThrottledInMemoryChannelLayer",
                 "CONFIG": {"capacity": 1500, "expiry": 30},
             }
         }

@@ -47,7 +47,7 @@ def settings_under(**env):
 def test_no_variables_means_sqlite_and_in_memory_layer():
     found = settings_under()
     assert found["db"] == "django.db.backends.sqlite3"
-    assert found["layer"] == "channels.layers.InMemoryChannelLayer"
+    assert found["layer"] == "learning.channel_layers.ThrottledInMemoryChannelLayer"
     assert found["cache"].endswith("LocMemCache")
 
 
