@@ -23,6 +23,7 @@ ROOMS = int(os.environ.get("ROOMS", "10"))
 PER_ROOM = 30
 RATE = float(os.environ.get("RATE", "100"))  # messages per second, all rooms together
 SECONDS = float(os.environ.get("SECONDS", "20"))
+SERVER = os.environ.get("SERVER", "uvicorn")  # production serves WebSockets with uvicorn
 POSTGRES = "postgres://postgres@127.0.0.1:5432/harbor_bench"
 REDIS = "redis://127.0.0.1:6379/3"
 
@@ -193,7 +194,7 @@ def measure(name, extra, processes):
     rooms = prepare(env)
     servers = []
     for _ in range(processes):
-        process, url = start_server(env)
+        process, url = start_server(env, server=SERVER)
         servers.append((process, url.replace("http", "ws", 1)))
     before = sum(rss_kib(p.pid) for p, _ in servers)
     try:
@@ -222,7 +223,10 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(ROOT))
     print(f"{ROOMS} rooms x {PER_ROOM} clients, {RATE:.0f} messages/s for {SECONDS:.0f} s")
-    for name, extra, processes in scenarios():
+    only = os.environ.get("SCENARIO")  # "1" or "2" to run one of them
+    for number, (name, extra, processes) in enumerate(scenarios(), start=1):
+        if only and only != str(number):
+            continue
         measure(name, extra, processes)
 
 

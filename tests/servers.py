@@ -43,10 +43,26 @@ def wait_until_listening(port, process, timeout=30):
     raise RuntimeError(f"The server on port {port} did not start in {timeout} s.")
 
 
-def start_server(env=None, **extra_env):
-    """Start daphne serving learning.asgi on a free loopback port; returns (process, url).
-    By default it serves the tests' database with the test settings; the chat
-    benchmark passes an environment of its own."""
+SERVERS = {
+    "daphne": ["-m", "daphne", "-b", "127.0.0.1", "-p", "{port}", "learning.asgi:application"],
+    "uvicorn": [
+        "-m",
+        "uvicorn",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "{port}",
+        "--no-access-log",
+        "learning.asgi:application",
+    ],
+}
+
+
+def start_server(env=None, server="daphne", **extra_env):
+    """Start an ASGI server for learning.asgi on a free loopback port; returns
+    (process, url). By default daphne serving the tests' database with the test
+    settings; the chat benchmark passes its own environment and uvicorn (the
+    production WebSocket server, docs/deploy.md)."""
     port = free_port()
     if env is None:
         env = {
@@ -59,8 +75,7 @@ def start_server(env=None, **extra_env):
     # Output to a file, not a pipe: a pipe nobody reads fills up and stalls the server.
     log = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
-        + ["learning.asgi:application"],
+        [sys.executable] + [arg.format(port=port) for arg in SERVERS[server]],
         cwd=ROOT,
         env=env,
         stdout=log,

@@ -57,7 +57,7 @@ def test_urls_switch_to_postgresql_and_redis_with_a_large_pool():
         REDIS_URL="redis://cache.internal:6379/1",
     )
     assert found["db"] == "django.db.backends.postgresql"
-    assert found["layer"] == "channels_redis.core.RedisChannelLayer"
+    assert found["layer"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
     assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert found["pool"] > 100
 

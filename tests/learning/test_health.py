@@ -13,7 +13,7 @@ def test_health_answers_503_when_the_channel_layer_is_unreachable(client, settin
     # Port 1 on loopback: nothing listens there, so the connection is refused.
     settings.CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {"hosts": ["redis://127.0.0.1:1/0"]},
         }
     }

@@ -34,7 +34,7 @@ def open_socket(base_url, path, user):
 
 
 def test_a_message_sent_to_one_process_reaches_a_client_of_the_other(two_servers, classroom):
-    assert settings.CHANNEL_LAYERS["default"]["BACKEND"].startswith("channels_redis")
+    assert settings.CHANNEL_LAYERS["default"]["BACKEND"].startswith("channels_redis.")
     cohort, _teacher, amina, ahmad = classroom
     path = f"/ws/classes/{cohort.pk}/chat/"
     with (
