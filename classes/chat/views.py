@@ -19,7 +19,8 @@ from classes.chat.forms import BreakoutForm, MessageForm, MuteForm, TextForm
 from classes.chat.protocol import ProtocolError, parse_after, parse_send, refusal
 from classes.chat.ratelimit import allow_message_now, chat_rate_limit
 from classes.chat.rooms import GONE, find_room, may_read, refusal_to_post
-from classes.models import Class, Message
+from classes.models import Message
+from classes.views.access import taught_class
 
 # What the script says on screen, in the page's language (lazy: translated at render).
 CHAT_STRINGS = {
@@ -36,13 +37,6 @@ def readable_room(request, class_id, group_id=None):
     if room is None or not may_read(request.user, room):
         raise Http404
     return room
-
-
-def taught_class(request, class_id):
-    cohort = get_object_or_404(Class, pk=class_id)
-    if not can_teach(request.user, cohort):
-        raise Http404
-    return cohort
 
 
 @login_required

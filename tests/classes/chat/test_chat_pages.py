@@ -91,7 +91,7 @@ def test_a_teacher_removes_a_message_and_a_student_cannot(chat, login, client):
     cohort, room, teacher, amina, ahmad = chat
     message, _ = services.post_message(ahmad, room, "spam", "s-1")
     delete = url(cohort, f"chat/messages/{message.pk}/delete/")
-    assert login(amina).post(delete).status_code == 404
+    assert login(amina).post(delete).status_code == 403
     client.post("/accounts/logout/")
     assert login(teacher).post(delete).status_code == 302
     assert Message.objects.get(pk=message.pk).is_deleted
@@ -103,7 +103,7 @@ def test_a_student_reports_and_the_teacher_sees_the_report(chat, login, client):
     message, _ = services.post_message(ahmad, room, "not nice", "r-1")
     login(amina).post(url(cohort, f"chat/messages/{message.pk}/report/"))
     assert Report.objects.filter(message=message, reporter=amina).exists()
-    assert client.get(url(cohort, "chat/reports/")).status_code == 404
+    assert client.get(url(cohort, "chat/reports/")).status_code == 403
     client.post("/accounts/logout/")
     page = login(teacher).get(url(cohort, "chat/reports/")).content.decode()
     assert "not nice" in page and "Reported by Amina Yusuf" in page
@@ -120,7 +120,7 @@ def test_a_teacher_opens_and_closes_breakout_groups(chat, login, client, make_us
     cohort, _room, teacher, amina, _ahmad = chat
     for _n in range(4):
         cohort.enrollments.create(student=make_user(Role.STUDENT))
-    assert login(amina).get(url(cohort, "breakouts/")).status_code == 404
+    assert login(amina).get(url(cohort, "breakouts/")).status_code == 403
     client.post("/accounts/logout/")
     login(teacher).post(url(cohort, "breakouts/"), {"action": "open", "size": "3"})
     assert BreakoutGroup.objects.filter(cohort=cohort).open().count() == 2
@@ -143,3 +143,17 @@ def test_a_teacher_puts_students_in_groups_by_hand(chat, login, make_user):
     response = client.post(url(cohort, "breakouts/"), alone, follow=True)
     assert "Each group needs 2 to 6 students." in response.content.decode()
     assert BreakoutGroup.objects.filter(cohort=cohort).count() == 1
+
+
+def test_teachers_of_other_classes_cannot_moderate_this_one(chat, login, make_user):
+    cohort, room, _teacher, amina, _ahmad = chat
+    message, _ = services.post_message(amina, room, "hello", "o-1")
+    client = login(make_user(Role.TEACHER))
+    for path in (f"chat/messages/{message.pk}/delete/", "chat/mute/", "chat/phrase/"):
+        assert (
+            client.post(url(cohort, path), {"student": amina.pk, "minutes": 10}).status_code == 404
+        )
+    assert client.get(url(cohort, "chat/reports/")).status_code == 404
+    assert client.get(url(cohort, "breakouts/")).status_code == 404
+    assert not Message.objects.get(pk=message.pk).is_deleted
+    assert not Mute.objects.exists()
