@@ -25,6 +25,18 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find the page at the path with one lookup by its stored url_path,
+        instead of one query (and one more for its type) per level of the tree.
+        Anything that is not a live page there (a route of a routable page such
+        as flashcards/) goes through Wagtail's usual walk."""
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = Page.objects.live().filter(url_path=url_path).specific().first()
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(dashboard_context(request.user))
