@@ -25,6 +25,7 @@ from classes.chat.services import post_message
 # Close codes: 1009 "message too big" (RFC 6455); 4403 "no longer allowed".
 TOO_BIG = 1009
 NOT_ALLOWED = 4403
+RATE_LIMITED = "rate_limited"
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
@@ -81,15 +82,15 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json(error.as_frame())
 
     async def handle_send(self, command):
-        if not await ratelimit.allow_message(self.user.pk):
-            raise refusal("rate_limited", ratelimit.chat_rate_limit())
         # Not thread-sensitive: sends of many sockets run side by side, each in
-        # one worker thread (check, then save), instead of queuing on one thread.
+        # one worker thread (limit, check, save), instead of queuing on one thread.
         reason, repeated = await database_sync_to_async(send_checked, thread_sensitive=False)(
             self.user, self.room, self.session_key, command
         )
         if reason == GONE:
             await self.close(code=NOT_ALLOWED)
+        elif reason == RATE_LIMITED:
+            raise refusal(reason, ratelimit.chat_rate_limit())
         elif reason:
             raise refusal(reason)
         elif repeated:
@@ -130,9 +131,12 @@ def load_readable_room(user, class_id, group_id):
 
 
 def send_checked(user, room, session_key, command):
-    """Checked on every message: an active account, a live sign-in, membership,
-    not muted, an open room. Then saved (and broadcast after commit).
+    """Checked on every message: the rate limit, an active account, a live
+    sign-in, membership, not muted, an open room. Then saved (and broadcast
+    after commit).
     Returns (refusal reason or None, the original frame when it was a retry)."""
+    if not ratelimit.allow_message_now(user.pk):
+        return RATE_LIMITED, None
     reason = refusal_to_post(user, room, session_key)
     if reason:
         return reason, None

@@ -44,18 +44,9 @@ def _admit(stored, now, limit):
     return None if len(recent) >= limit.messages else [*recent, now]
 
 
-async def allow_message(user_id, now=None):
-    """Count one message for the user; False when over the limit (not counted)."""
-    limit = chat_rate_limit()
-    kept = _admit(await cache.aget(_key(user_id)), time.time() if now is None else now, limit)
-    if kept is None:
-        return False
-    await cache.aset(_key(user_id), kept, timeout=limit.seconds + 1)
-    return True
-
-
 def allow_message_now(user_id):
-    """The same limit for the page without JavaScript (a plain Django view)."""
+    """Count one message for the user; False when over the limit (not counted).
+    Used by the consumer (in its worker thread) and the page without JavaScript."""
     limit = chat_rate_limit()
     kept = _admit(cache.get(_key(user_id)), time.time(), limit)
     if kept is None:
