@@ -9,8 +9,9 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 
-from classes.chat import history, ratelimit
+from classes.chat import history
 from classes.chat.broadcast import session_group, user_group
+from classes.chat.payloads import message_frame
 from classes.chat.protocol import (
     MAX_FRAME_BYTES,
     History,
@@ -19,13 +20,12 @@ from classes.chat.protocol import (
     parse_frame,
     refusal,
 )
-from classes.chat.rooms import GONE, find_room, may_read, refusal_to_post
-from classes.chat.services import post_message
+from classes.chat.rooms import GONE, find_room, may_read
+from classes.chat.services import send_message
 
 # Close codes: 1009 "message too big" (RFC 6455); 4403 "no longer allowed".
 TOO_BIG = 1009
 NOT_ALLOWED = 4403
-RATE_LIMITED = "rate_limited"
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
@@ -84,18 +84,16 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def handle_send(self, command):
         # Not thread-sensitive: sends of many sockets run side by side, each in
         # one worker thread (limit, check, save), instead of queuing on one thread.
-        reason, repeated = await database_sync_to_async(send_checked, thread_sensitive=False)(
-            self.user, self.room, self.session_key, command
-        )
+        reason, message, created = await database_sync_to_async(
+            send_message, thread_sensitive=False
+        )(self.user, self.room, command.text, command.client_id, self.session_key)
         if reason == GONE:
             await self.close(code=NOT_ALLOWED)
-        elif reason == RATE_LIMITED:
-            raise refusal(reason, ratelimit.chat_rate_limit())
         elif reason:
             raise refusal(reason)
-        elif repeated:
+        elif not created:
             # A retry: only the sender hears the original again.
-            await self.send_json(repeated)
+            await self.send_json(message_frame(message, self.room.label))
 
     async def replay_from_query(self):
         query = parse_qs(self.scope.get("query_string", b"").decode())
@@ -128,17 +126,3 @@ def load_readable_room(user, class_id, group_id):
     if room is None or not may_read(user, room):
         return None
     return room
-
-
-def send_checked(user, room, session_key, command):
-    """Checked on every message: the rate limit, an active account, a live
-    sign-in, membership, not muted, an open room. Then saved (and broadcast
-    after commit).
-    Returns (refusal reason or None, the original frame when it was a retry)."""
-    if not ratelimit.allow_message_now(user.pk):
-        return RATE_LIMITED, None
-    reason = refusal_to_post(user, room, session_key)
-    if reason:
-        return reason, None
-    message, created = post_message(user, room, command.text, command.client_id)
-    return None, (None if created else history.frame_of(message))

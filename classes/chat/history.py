@@ -18,7 +18,3 @@ def frames_after(room, after):
     room.refresh_from_db(fields=["last_message_id"])
     frames.append(history_done_frame(room.last_message_id))
     return frames
-
-
-def frame_of(message):
-    return message_frame(message, message.room.label)

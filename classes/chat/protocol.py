@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from classes.chat.ratelimit import chat_rate_limit
+
 MAX_FRAME_BYTES = 16 * 1024
 MAX_TEXT_CHARS = 1000
 MAX_CLIENT_ID_CHARS = 64
@@ -78,13 +80,14 @@ def parse_after(value):
     return value
 
 
-def refusal(code, rate_limit=None):
+def refusal(code):
     """The error for a send the server refuses, in the sender's language."""
     details = {
         "muted": _("A teacher has paused your messages for a while."),
         "closed": _("This group is closed. You can still read it."),
     }
     if code == "rate_limited":
+        rate_limit = chat_rate_limit()
         detail = _("Slow down: at most %(n)s messages in %(s)s seconds.") % {
             "n": rate_limit.messages,
             "s": rate_limit.seconds,

@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from classes.access import can_teach
 from classes.chat.broadcast import tell_room, tell_user
 from classes.chat.payloads import deleted_frame, message_frame
-from classes.chat.rooms import group_room, main_room
+from classes.chat.ratelimit import allow_message_now
+from classes.chat.rooms import group_room, main_room, refusal_to_post
 from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report
 
 GROUP_SIZES = range(2, 7)
+RATE_LIMITED = "rate_limited"
 
 
 def post_message(author, room, text, client_id="", kind=MessageKind.CHAT, link="", pinned=False):
@@ -27,7 +29,11 @@ def post_message(author, room, text, client_id="", kind=MessageKind.CHAT, link="
             tell_room(room, message_frame(message, room.label))
     except IntegrityError:
         # A retry of a message already saved (the unique client_id): nothing new.
-        earlier = Message.objects.filter(room=room, author=author, client_id=client_id).first()
+        earlier = (
+            Message.objects.select_related("author")
+            .filter(room=room, author=author, client_id=client_id)
+            .first()
+        )
         if earlier is None:
             raise
         return earlier, False
@@ -38,6 +44,21 @@ NEXT_MESSAGE_ID = (
     "UPDATE classes_room SET last_message_id = last_message_id + 1 "
     "WHERE id = %s RETURNING last_message_id"
 )
+
+
+def send_message(user, room, text, client_id, session_key=None):
+    """A member's message, from the WebSocket or the page without JavaScript.
+    Checked on every send: the rate limit, an active account, a live sign-in
+    (when a session key is given), membership, not muted, an open room; then
+    saved and broadcast after commit. Returns (refusal reason or None, message,
+    created); a retried client_id returns the original message, not created."""
+    if not allow_message_now(user.pk):
+        return RATE_LIMITED, None, False
+    reason = refusal_to_post(user, room, session_key)
+    if reason:
+        return reason, None, False
+    message, created = post_message(user, room, text, client_id)
+    return None, message, created
 
 
 def _save_next(room, author, text, client_id, kind, link, pinned):

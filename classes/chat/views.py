@@ -17,8 +17,7 @@ from classes.access import can_teach
 from classes.chat import pages, services
 from classes.chat.forms import BreakoutForm, MessageForm, MuteForm, TextForm
 from classes.chat.protocol import ProtocolError, parse_after, parse_send, refusal
-from classes.chat.ratelimit import allow_message_now, chat_rate_limit
-from classes.chat.rooms import GONE, find_room, may_read, refusal_to_post
+from classes.chat.rooms import GONE, find_room, may_read
 from classes.models import Message
 from classes.views.access import taught_class
 
@@ -84,17 +83,16 @@ def post_from_form(request, room):
         return
     try:
         send = parse_send(form.cleaned_data)
-        reason = refusal_to_post(request.user, room)
-        if reason == GONE:
-            raise PermissionDenied
-        if reason:
-            raise refusal(reason)
-        if not allow_message_now(request.user.pk):
-            raise refusal("rate_limited", chat_rate_limit())
     except ProtocolError as error:
         messages.error(request, error.detail)
         return
-    services.post_message(request.user, room, send.text, send.client_id)
+    reason, _message, _created = services.send_message(
+        request.user, room, send.text, send.client_id
+    )
+    if reason == GONE:
+        raise PermissionDenied
+    if reason:
+        messages.error(request, refusal(reason).detail)
 
 
 def message_of_class(class_id, message_id):

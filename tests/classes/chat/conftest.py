@@ -16,10 +16,8 @@ def session_cookie(user):
 @pytest.fixture
 def connect():
     """Open a socket to a chat URL as a user (None: anonymous); returns
-    (communicator, connected). Every socket is disconnected at the end."""
+    (communicator, connected). Tests disconnect the sockets they open."""
     from learning.asgi import application
-
-    opened = []
 
     async def open_socket(path, user=None, origin=b"http://localhost"):
         headers = [(b"origin", origin)] if origin else []
@@ -28,12 +26,9 @@ def connect():
             headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))
         communicator = WebsocketCommunicator(application, path, headers=headers)
         connected, _ = await communicator.connect()
-        opened.append(communicator)
         return communicator, connected
 
-    yield open_socket
-    # Disconnecting is async; the tests disconnect their own sockets.
-    opened.clear()
+    return open_socket
 
 
 async def _cookie(user):
