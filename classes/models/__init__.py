@@ -1,11 +1,21 @@
 """People over time: classes (cohorts), enrollments, sessions, attendance and its history,
-and the log of packets emailed to a class."""
+the log of packets emailed to a class, and
+students' submitted work with its feedback."""
 
 from classes.models.attendance import Attendance, AttendanceChange, AttendanceStatus
 from classes.models.chat import BreakoutGroup, Message, MessageKind, Mute, Report, Room
 from classes.models.cohorts import Class, ClassMode, Enrollment, EnrollmentStatus
 from classes.models.mailings import PacketMailing
 from classes.models.sessions import Session
+from classes.models.submissions import (
+    Feedback,
+    FeedbackStatus,
+    FileKind,
+    Submission,
+    SubmissionFile,
+    SubmissionStatus,
+    SubmissionVersion,
+)
 
 __all__ = [
     "BreakoutGroup",
@@ -23,4 +33,11 @@ __all__ = [
     "EnrollmentStatus",
     "PacketMailing",
     "Session",
+    "Feedback",
+    "FeedbackStatus",
+    "FileKind",
+    "Submission",
+    "SubmissionFile",
+    "SubmissionStatus",
+    "SubmissionVersion",
 ]
