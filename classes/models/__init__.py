@@ -1,11 +1,18 @@
-"""People over time: classes (cohorts), enrollments, sessions, attendance and its history,
-the log of packets emailed to a class, and
-students' submitted work with its feedback."""
+"""People over time: classes (cohorts), enrollments, sessions, attendance and its
+history, the log of packets emailed to a class, students' work with its feedback,
+standardized assessments and the audit of who opened students' records."""
 
 from classes.models.attendance import Attendance, AttendanceChange, AttendanceStatus
 from classes.models.chat import BreakoutGroup, Message, MessageKind, Mute, Report, Room
 from classes.models.cohorts import Class, ClassMode, Enrollment, EnrollmentStatus
 from classes.models.mailings import PacketMailing
+from classes.models.records import (
+    AccessAuditEntry,
+    Assessment,
+    AssessmentPhase,
+    AssessmentTest,
+    AuditAction,
+)
 from classes.models.sessions import Session
 from classes.models.submissions import (
     Feedback,
@@ -33,6 +40,11 @@ __all__ = [
     "EnrollmentStatus",
     "PacketMailing",
     "Session",
+    "AccessAuditEntry",
+    "Assessment",
+    "AssessmentPhase",
+    "AssessmentTest",
+    "AuditAction",
     "Feedback",
     "FeedbackStatus",
     "FileKind",
