@@ -1,0 +1,42 @@
+"""Scoring a short quiz against its questions, at once, so the student sees which
+answers were right."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question_id: str
+    given: str
+    correct: bool
+
+
+def normalise(text):
+    """Fill-in answers compare without case, surrounding spaces or repeated spaces."""
+    return " ".join(str(text).split()).casefold()
+
+
+def is_right(block, given):
+    if block.block_type == "multiple_choice":
+        choices = block.value["choices"]
+        index = int(given) if str(given).isdigit() else -1
+        return 0 <= index < len(choices) and bool(choices[index]["correct"])
+    accepted = {normalise(a) for a in block.value["answers"].split("|") if a.strip()}
+    return normalise(given) in accepted
+
+
+def score_quiz(assignment, answers):
+    """(score out of the assignment's points, [QuestionResult]) for the answers
+    given as {question block id: choice index or typed text}."""
+    results = [
+        QuestionResult(
+            block.id, str(answers.get(block.id, "")), is_right(block, answers.get(block.id, ""))
+        )
+        for block in assignment.questions
+    ]
+    if not results:
+        return None, results
+    right = sum(result.correct for result in results)
+    score = Decimal(assignment.points) * right / len(results)
+    return score.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), results
