@@ -1,4 +1,5 @@
-"""The Wagtail admin links to the class pages, where teachers run their classes.
+"""The Wagtail admin links to the class pages, where teachers run their classes;
+the packet and assignment pages get the students' side of submissions.
 
 Classes are not edited as snippets: creating one must generate its sessions and
 changing the roll must keep its history, which the action functions do."""
@@ -7,7 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from classes.submissions import pages as submission_pages
+from packets.panels import ASSIGNMENT_PAGE_PANELS, ASSIGNMENT_PAGE_POST, PACKET_PAGE_PANELS
+
 
 @hooks.register("register_admin_menu_item")
 def register_classes_menu_item():
     return MenuItem(_("Classes"), "/classes/", icon_name="group", order=250)
+
+
+# Handing in work on an assignment page, and a student's status on a packet page:
+# the packets app asks through these hooks and never imports classes (packets/panels.py).
+hooks.register(ASSIGNMENT_PAGE_PANELS, submission_pages.assignment_panel)
+hooks.register(ASSIGNMENT_PAGE_POST, submission_pages.answer_post)
+hooks.register(PACKET_PAGE_PANELS, submission_pages.packet_panel)

@@ -188,6 +188,9 @@ HARBOR_UPLOAD_MAX_IMAGE_BYTES = env_int("HARBOR_UPLOAD_MAX_IMAGE_BYTES", 15 * 10
 HARBOR_UPLOAD_MAX_IMAGE_PIXELS = env_int("HARBOR_UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
 HARBOR_UPLOAD_MAX_AUDIO_BYTES = env_int("HARBOR_UPLOAD_MAX_AUDIO_BYTES", 10 * 1024 * 1024)
 HARBOR_UPLOAD_MAX_AUDIO_SECONDS = env_int("HARBOR_UPLOAD_MAX_AUDIO_SECONDS", 300)
+# Photos handed in at once for one assignment: a worksheet is a page or a few.
+# Stays under DATA_UPLOAD_MAX_NUMBER_FILES, or Django refuses the whole request.
+HARBOR_SUBMISSION_MAX_PHOTOS = env_int("HARBOR_SUBMISSION_MAX_PHOTOS", 6)
 
 # Email: console in development; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")

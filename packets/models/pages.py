@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import models
 from django.db.models import F
+from django.http import HttpResponseNotAllowed
+from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,6 +21,7 @@ from wagtail.search import index
 from packets.blocks import PacketStreamBlock, QuizStreamBlock, StudentNoteBlock
 from packets.flashcards.routes import FlashcardRoutesMixin
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
+from packets.panels import ASSIGNMENT_PAGE_PANELS, PACKET_PAGE_PANELS, answer_post, panels
 
 
 class LevelPage(FlashcardRoutesMixin, Page):
@@ -111,6 +114,8 @@ class PacketPage(FlashcardRoutesMixin, Page):
             .defer_streamfields()
             .order_by(F("due_date").asc(nulls_last=True), "path")
         )
+        # Per viewer (a student's status for each assignment), outside the cached body.
+        context["panels"] = panels(PACKET_PAGE_PANELS, request, self)
         return context
 
     def note_for(self, language):
@@ -136,7 +141,13 @@ class LevelSharedPacket(Orderable):
 
 
 class AssignmentPage(Page):
-    """Work to do for a packet, with its own URL to share in email or chat."""
+    """Work to do for a packet, with its own URL to share in email or chat.
+
+    Students hand their work in at that same URL: a POST goes to the
+    "assignment_page_post" hooks and the form comes from the
+    "assignment_page_panels" hooks (packets/panels.py), which the classes app
+    registers, so packets never import it.
+    """
 
     kind = models.CharField(_("kind"), max_length=16, choices=AssignmentKind.choices)
     due_date = models.DateField(
@@ -167,6 +178,19 @@ class AssignmentPage(Page):
 
     class Meta:
         verbose_name = _("assignment")
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return answer_post(request, self) or HttpResponseNotAllowed(["GET", "HEAD"])
+        return self.render_page(request)
+
+    def render_page(self, request, *, state=None, status=200):
+        """The page with this viewer's panels; a POST hook calls it to show a form
+        again with its errors (`state`), keeping what the student sent."""
+        request.is_preview = False
+        context = self.get_context(request)
+        context["panels"] = panels(ASSIGNMENT_PAGE_PANELS, request, self, state)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
     @property
     def packet(self):

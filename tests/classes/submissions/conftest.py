@@ -2,6 +2,7 @@
 way teachers publish them, and helpers to make photos and recordings."""
 
 import io
+import secrets
 import uuid
 from datetime import timedelta
 
@@ -78,3 +79,25 @@ def wav_upload(name="speaking.wav", seconds=2):
         out.setframerate(8000)
         out.writeframes(b"\0\0" * 8000 * seconds)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="audio/wav")
+
+
+def token():
+    """A one-time token as the form carries one."""
+    return secrets.token_urlsafe(24)
+
+
+def open_page(client, page):
+    return client.get(page.url, HTTP_HOST="localhost")
+
+
+def post_work(client, assignment, data, **headers):
+    """Post the assignment's form as a browser does (multipart, hand in unless told)."""
+    data = {"action": "submit", **data}
+    return client.post(assignment.url, data, HTTP_HOST="localhost", **headers)
+
+
+def element(response, element_id, closing):
+    """The HTML from the element with this id to its closing tag, for asserts."""
+    html = response.content.decode()
+    start = html.index(f'id="{element_id}"')
+    return html[start : html.index(closing, start)]

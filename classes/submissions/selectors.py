@@ -1,0 +1,135 @@
+"""What a student sees of their own work. Reads only; a constant number of
+queries whatever the number of versions, files or assignments."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F, FilteredRelation, Q
+from django.utils.translation import gettext_lazy as _
+
+from classes.models import FileKind, Submission, SubmissionStatus, SubmissionVersion
+from packets.models import AssignmentPage
+
+NOT_STARTED = "not_started"
+STATUS_TEXT = {
+    NOT_STARTED: _("Not handed in yet"),
+    SubmissionStatus.DRAFT: _("Draft saved, not handed in yet"),
+    SubmissionStatus.SUBMITTED: _("Submitted"),
+    SubmissionStatus.RETURNED: _("Returned with feedback"),
+    SubmissionStatus.REVISION_REQUESTED: _("Revision requested"),
+}
+
+
+@dataclass(frozen=True)
+class QuizAnswer:
+    prompt: str
+    given: str
+    correct: bool
+
+
+@dataclass
+class StudentWork:
+    """One student's work on one assignment, as their page shows it."""
+
+    submission: Submission | None = None
+    versions: list = field(default_factory=list)
+    files: list = field(default_factory=list)  # of the latest version
+    feedback: object = None  # the latest Feedback
+    feedback_files: list = field(default_factory=list)
+    feedback_is_new: bool = False
+
+    @property
+    def status(self):
+        return self.submission.status if self.submission else NOT_STARTED
+
+    @property
+    def status_text(self):
+        return STATUS_TEXT[self.status]
+
+    @property
+    def latest(self):
+        return self.versions[-1] if self.versions else None
+
+    @property
+    def photos(self):
+        return [f for f in self.files if f.kind == FileKind.PHOTO]
+
+    @property
+    def recordings(self):
+        return [f for f in self.files if f.kind == FileKind.AUDIO]
+
+    def text_to_continue(self):
+        """The draft; else, when the work may be sent again, the text last sent."""
+        if self.submission is None:
+            return ""
+        if self.submission.draft_text or self.latest is None:
+            return self.submission.draft_text
+        return self.latest.text if self.status != SubmissionStatus.RETURNED else ""
+
+    def quiz_answers(self, assignment):
+        """Each question of the latest hand-in, with what the student gave and whether
+        it was right. The right answers are not shown: the work may be sent again."""
+        if self.latest is None or self.latest.quiz_score is None:
+            return []
+        answers = self.latest.answers
+        return [
+            QuizAnswer(
+                block.value["prompt"],
+                given_text(block, answers.get(block.id, {}).get("given", "")),
+                bool(answers.get(block.id, {}).get("correct")),
+            )
+            for block in assignment.questions
+        ]
+
+
+def given_text(block, given):
+    """A multiple-choice answer is stored as the choice's number: show its words."""
+    if block.block_type != "multiple_choice":
+        return given
+    choices = block.value["choices"]
+    index = int(given) if str(given).isdigit() else -1
+    return choices[index]["text"] if 0 <= index < len(choices) else ""
+
+
+def work_of(student, assignment):
+    submission = Submission.objects.filter(student=student, assignment=assignment).first()
+    if submission is None:
+        return StudentWork()
+    versions = list(submission.versions.all())
+    feedback = (
+        submission.feedback.select_related("teacher", "version").order_by("created_at", "pk").last()
+    )
+    return StudentWork(
+        submission=submission,
+        versions=versions,
+        files=list(versions[-1].files.all()) if versions else [],
+        feedback=feedback,
+        feedback_files=list(feedback.files.all()) if feedback else [],
+        feedback_is_new=submission.feedback_unseen,
+    )
+
+
+def version_with_token(student, token):
+    """The student's hand-in made with this form's token, if it went through already."""
+    return SubmissionVersion.objects.filter(token=token, submission__student=student).first()
+
+
+def assignments_with_status(student, packet):
+    """The packet's live assignments, each with `my_status`, `my_late` and
+    `new_feedback` for this student: one query, whatever their number."""
+    mine = FilteredRelation("submissions", condition=Q(submissions__student=student))
+    assignments = (
+        AssignmentPage.objects.child_of(packet)
+        .live()
+        .defer_streamfields()
+        .annotate(mine=mine)
+        .annotate(
+            my_status=F("mine__status"),
+            my_late=F("mine__is_late"),
+            new_feedback=F("mine__feedback_unseen"),
+        )
+        .order_by(F("due_date").asc(nulls_last=True), "path")
+    )
+    assignments = list(assignments)
+    for assignment in assignments:
+        assignment.status_text = STATUS_TEXT[assignment.my_status or NOT_STARTED]
+    return assignments

@@ -1,0 +1,41 @@
+"""Slots on packet and assignment pages that other apps fill, through Wagtail hooks.
+
+Packets never import the apps that keep people's work (DESIGN.md: content stays
+publishable on its own), yet a student should see their own work on the page.
+So the pages ask whoever registered one of these hooks (the classes app does, in
+classes/wagtail_hooks.py) and print what comes back outside the cached body:
+
+- "packet_page_panels": `fn(request, packet) -> str`, HTML shown to this
+  viewer on a packet page (e.g. a student's status for each assignment), or "".
+  Keep it to a constant, small number of queries: it runs on every view.
+- "assignment_page_panels": `fn(request, assignment, state) -> str`, HTML shown
+  to this viewer under an assignment's instructions (the form to hand in work),
+  or "". `state` is None on a GET; a POST hook that re-renders the page passes
+  what it needs (e.g. a form with its errors) through `AssignmentPage.render_page`.
+- "assignment_page_post": `fn(request, assignment) -> HttpResponse | None`,
+  answers a POST to the assignment's own URL. The first hook that returns a
+  response wins; with none, a POST is refused with 405.
+
+With no hook registered, both pages still render: an assignment page then shows
+its quiz preview and tells students their teacher will say how to hand in.
+"""
+
+from wagtail import hooks
+
+PACKET_PAGE_PANELS = "packet_page_panels"
+ASSIGNMENT_PAGE_PANELS = "assignment_page_panels"
+ASSIGNMENT_PAGE_POST = "assignment_page_post"
+
+
+def panels(hook_name, *args):
+    """The HTML each registered hook gives for this viewer, leaving out empty ones."""
+    return [html for fn in hooks.get_hooks(hook_name) if (html := fn(*args))]
+
+
+def answer_post(request, assignment):
+    """The first response a POST hook gives, or None."""
+    for fn in hooks.get_hooks(ASSIGNMENT_PAGE_POST):
+        response = fn(request, assignment)
+        if response is not None:
+            return response
+    return None
