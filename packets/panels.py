@@ -16,8 +16,10 @@ classes/wagtail_hooks.py) and print what comes back outside the cached body:
   answers a POST to the assignment's own URL. The first hook that returns a
   response wins; with none, a POST is refused with 405.
 
-With no hook registered, both pages still render: an assignment page then shows
-its quiz preview and tells students their teacher will say how to hand in.
+HTML means a SafeString (`render_to_string`, `format_html`): a plain str is
+escaped when printed. With no hook registered, both pages still render: an
+assignment page then shows its quiz preview and tells students their teacher
+will say how to hand in.
 """
 
 from wagtail import hooks

@@ -1,6 +1,7 @@
 """The content tree: HomePage → LevelPage → PacketPage → AssignmentPage."""
 
 from datetime import datetime, time
+from http import HTTPMethod
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -175,13 +176,15 @@ class AssignmentPage(Page):
 
     parent_page_types = ["packets.PacketPage"]
     subpage_types = []
+    # POST: handing in work (see the class docstring); nothing else writes here.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
 
     class Meta:
         verbose_name = _("assignment")
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            return answer_post(request, self) or HttpResponseNotAllowed(["GET", "HEAD"])
+            return answer_post(request, self) or HttpResponseNotAllowed(["GET", "HEAD", "OPTIONS"])
         return self.render_page(request)
 
     def render_page(self, request, *, state=None, status=200):

@@ -13,7 +13,8 @@
   var strings = JSON.parse(stringsNode.textContent);
   var key = form.getAttribute("data-storage-key");
   var token = form.elements.token.value;  // this form's one-time token
-  var WAIT_MS = 3000;
+  var WAIT_MS = 3000;  // after the last keystroke
+  var RETRY_MS = 20000;  // after a failed save while the phone says it is online
   var timer = null;
   var saving = false;
   var dirty = false;
@@ -35,9 +36,9 @@
     try { localStorage.removeItem(key); } catch (error) { /* nothing to drop */ }
   }
 
-  function schedule() {
+  function schedule(delay) {
     clearTimeout(timer);
-    timer = setTimeout(save, WAIT_MS);
+    timer = setTimeout(save, delay || WAIT_MS);
   }
 
   function markSaved(text) {
@@ -57,6 +58,7 @@
     saving = true;
     dirty = false;
     say(strings.saving);
+    var retry = WAIT_MS;
     fetch(form.action, {
       method: "POST", body: body, credentials: "same-origin",
       headers: { Accept: "application/json" }
@@ -66,9 +68,14 @@
         else { say(answer.error || strings.failed); }
       });
     }).catch(function () {
-      dirty = true;  // tried again on the next keystroke or when back online
+      dirty = true;
+      retry = RETRY_MS;
       say(navigator.onLine ? strings.failed : strings.offline);
-    }).then(function () { saving = false; });
+    }).then(function () {
+      saving = false;
+      // Typed while saving, or failed: save again (offline: when back online).
+      if (dirty && navigator.onLine) schedule(retry);
+    });
   }
 
   // A copy typed into a form that was then handed in is done with.

@@ -3,7 +3,9 @@
 import io
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from classes.models import SubmissionFile, SubmissionVersion
@@ -13,6 +15,7 @@ from tests.classes.submissions.conftest import (
     open_page,
     photo_upload,
     post_work,
+    publish_assignment,
     token,
 )
 
@@ -103,3 +106,18 @@ def test_handing_in_without_a_photo_says_what_is_missing(client, amina, assignme
     assert response.status_code == 400
     assert "Add at least one photo" in element(response, "photos-errors", "</ul>")
     assert not SubmissionVersion.objects.exists()
+
+
+def test_the_page_costs_the_same_queries_with_one_photo_or_many(
+    client, amina, bus_packet, django_assert_max_num_queries
+):
+    one, many = publish_assignment(bus_packet, "photo"), publish_assignment(bus_packet, "photo")
+    post_work(client, one, {"photos": [photo_upload(size=(40, 30))], "token": token()})
+    for _ in range(3):  # three versions of six photos each
+        photos = [photo_upload(size=(40, 30)) for _ in range(6)]
+        post_work(client, many, {"photos": photos, "token": token()})
+    open_page(client, one)  # warm the caches
+    with CaptureQueriesContext(connection) as few:
+        assert open_page(client, one).status_code == 200
+    with django_assert_max_num_queries(len(few)):
+        assert open_page(client, many).status_code == 200
