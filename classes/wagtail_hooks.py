@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from classes.submissions import pages as submission_pages
-from packets.panels import ASSIGNMENT_PAGE_PANELS, ASSIGNMENT_PAGE_POST, PACKET_PAGE_PANELS
+from packets.panels import ASSIGNMENT_PAGE_PANELS, ASSIGNMENT_PAGE_POST, PACKET_PAGE_STUDENT_STATUS
 
 
 @hooks.register("register_admin_menu_item")
@@ -21,4 +21,4 @@ def register_classes_menu_item():
 # the packets app asks through these hooks and never imports classes (packets/panels.py).
 hooks.register(ASSIGNMENT_PAGE_PANELS, submission_pages.assignment_panel)
 hooks.register(ASSIGNMENT_PAGE_POST, submission_pages.answer_post)
-hooks.register(PACKET_PAGE_PANELS, submission_pages.packet_panel)
+hooks.register(PACKET_PAGE_STUDENT_STATUS, submission_pages.packet_status)

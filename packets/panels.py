@@ -5,9 +5,10 @@ publishable on its own), yet a student should see their own work on the page.
 So the pages ask whoever registered one of these hooks (the classes app does, in
 classes/wagtail_hooks.py) and print what comes back outside the cached body:
 
-- "packet_page_panels": `fn(request, packet) -> str`, HTML shown to this
-  viewer on a packet page (e.g. a student's status for each assignment), or "".
-  Keep it to a constant, small number of queries: it runs on every view.
+- "packet_page_student_status": `fn(request, packet_id, assignment_ids) -> str`,
+  HTML shown to this viewer on a packet page (a student's status for each of
+  its live assignments, whose ids are given), or "". Keep it to a constant,
+  small number of queries: it runs on every view, even of a cached page.
 - "assignment_page_panels": `fn(request, assignment, state) -> str`, HTML shown
   to this viewer under an assignment's instructions (the form to hand in work),
   or "". `state` is None on a GET; a POST hook that re-renders the page passes
@@ -22,9 +23,11 @@ assignment page then shows its quiz preview and tells students their teacher
 will say how to hand in.
 """
 
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-PACKET_PAGE_PANELS = "packet_page_panels"
+PACKET_PAGE_STUDENT_STATUS = "packet_page_student_status"
 ASSIGNMENT_PAGE_PANELS = "assignment_page_panels"
 ASSIGNMENT_PAGE_POST = "assignment_page_post"
 
@@ -32,6 +35,14 @@ ASSIGNMENT_PAGE_POST = "assignment_page_post"
 def panels(hook_name, *args):
     """The HTML each registered hook gives for this viewer, leaving out empty ones."""
     return [html for fn in hooks.get_hooks(hook_name) if (html := fn(*args))]
+
+
+def student_status(request, packet_id, assignment_ids):
+    """The packet page's per-reader status block: every hook's HTML, joined."""
+    parts = hooks.get_hooks(PACKET_PAGE_STUDENT_STATUS)
+    return mark_safe(  # each part escaped unless it is a SafeString already
+        "".join(conditional_escape(fn(request, packet_id, assignment_ids)) for fn in parts)
+    )
 
 
 def answer_post(request, assignment):

@@ -9,7 +9,7 @@ Registered as the packets app's hooks in classes/wagtail_hooks.py
 - `answer_post`: a POST to the assignment's own URL: hand the work in, save a
   draft, or (the autosave script, `Accept: application/json`) save a draft and
   answer in JSON. A hand-in or a form draft redirects back (303) to the page.
-- `packet_panel`: a signed-in student's status for each assignment of a packet.
+- `packet_status`: a signed-in student's status for each assignment of a packet.
 
 Thin: the rules are in services.py, the checks of what was sent in forms.py.
 """
@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from classes.models import SubmissionStatus
-from classes.submissions import selectors
+from classes.submissions import student_work
 from classes.submissions.forms import DRAFT, TOKEN, SubmissionForm, new_token, posted_text
 from classes.submissions.placement import class_for
 from classes.submissions.services import (
@@ -108,7 +108,9 @@ def keep_draft(request, assignment, form):
 
 def hand_in(request, assignment, form):
     token = form.data.get("token", "")
-    earlier = selectors.version_with_token(request.user, token) if TOKEN.fullmatch(token) else None
+    earlier = (
+        student_work.version_with_token(request.user, token) if TOKEN.fullmatch(token) else None
+    )
     if earlier:  # a double tap or a retry of a hand-in that went through
         return handed_in(request, assignment, earlier)
     if form.is_valid():
@@ -146,11 +148,11 @@ def assignment_panel(request, assignment, form=None):
         return ""
     user = request.user
     if not user.is_authenticated:
-        template, context = "classes/submissions/sign_in.html", {}
+        template, context = "classes/submissions/student/sign_in.html", {}
     elif not user.is_student:
-        template, context = "classes/submissions/preview.html", preview_context()
+        template, context = "classes/submissions/student/preview.html", preview_context()
     else:
-        template = "classes/submissions/assignment_panel.html"
+        template = "classes/submissions/student/assignment_panel.html"
         context = student_context(user, assignment, form)
     context["assignment"] = assignment
     return render_to_string(template, context, request=request)
@@ -165,7 +167,7 @@ def preview_context():
 
 def student_context(user, assignment, form):
     cohort = class_for(user, assignment)
-    work = selectors.work_of(user, assignment)
+    work = student_work.work_of(user, assignment)
     may_send = cohort is not None and work.status != SubmissionStatus.RETURNED
     if may_send and form is None:
         form = SubmissionForm(assignment)
@@ -196,13 +198,15 @@ def text_in_form(form, work):
 # --- The packet page ----------------------------------------------------------
 
 
-def packet_panel(request, packet):
+def packet_status(request, packet_id, assignment_ids):
     user = request.user
     if getattr(request, "is_preview", False) or not user.is_authenticated or not user.is_student:
         return ""
-    assignments = selectors.assignments_with_status(user, packet)
+    assignments = student_work.assignments_with_status(user, assignment_ids)
     if not assignments:
         return ""
     return render_to_string(
-        "classes/submissions/packet_status.html", {"assignments": assignments}, request=request
+        "classes/submissions/student/packet_status.html",
+        {"assignments": assignments},
+        request=request,
     )

@@ -22,7 +22,7 @@ from wagtail.search import index
 from packets.blocks import PacketStreamBlock, QuizStreamBlock, StudentNoteBlock
 from packets.flashcards.routes import FlashcardRoutesMixin
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
-from packets.panels import ASSIGNMENT_PAGE_PANELS, PACKET_PAGE_PANELS, answer_post, panels
+from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels, student_status
 
 
 class LevelPage(FlashcardRoutesMixin, Page):
@@ -109,14 +109,17 @@ class PacketPage(FlashcardRoutesMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["level"] = self.get_parent()
         context["note"] = self.note_for(get_language())
-        context["assignments"] = (
+        assignments = list(
             AssignmentPage.objects.child_of(self)
             .live()
             .defer_streamfields()
             .order_by(F("due_date").asc(nulls_last=True), "path")
         )
-        # Per viewer (a student's status for each assignment), outside the cached body.
-        context["panels"] = panels(PACKET_PAGE_PANELS, request, self)
+        context["assignments"] = assignments
+        # Per reader (a student's status for each assignment), outside the cached body.
+        context["student_status"] = student_status(
+            request, self.pk, tuple(sorted(a.pk for a in assignments))
+        )
         return context
 
     def note_for(self, language):

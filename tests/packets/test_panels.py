@@ -9,7 +9,11 @@ from packets import panels
 
 pytestmark = pytest.mark.django_db
 
-OURS = {panels.PACKET_PAGE_PANELS, panels.ASSIGNMENT_PAGE_PANELS, panels.ASSIGNMENT_PAGE_POST}
+OURS = {
+    panels.PACKET_PAGE_STUDENT_STATUS,
+    panels.ASSIGNMENT_PAGE_PANELS,
+    panels.ASSIGNMENT_PAGE_POST,
+}
 
 
 @pytest.fixture
@@ -45,17 +49,20 @@ def test_an_assignment_answers_only_get_head_options_and_post(
         assert method(assignment.url, HTTP_HOST="localhost").status_code == 405
 
 
-def test_a_hooks_panel_is_printed_on_the_packet_page(login, student, make_packet, monkeypatch):
+def a_status(request, packet_id, assignment_ids):
+    return format_html("<p id='status'>{} {}</p>", packet_id, len(assignment_ids))
+
+
+def test_a_hooks_status_is_printed_on_the_packet_page(
+    login, student, make_packet, make_assignment, monkeypatch
+):
     packet = make_packet()
+    make_assignment(packet)
     get_hooks = hooks.get_hooks
     monkeypatch.setattr(
         hooks,
         "get_hooks",
-        lambda name: (
-            [lambda request, page: format_html("<p id='panel'>{}</p>", page.title)]
-            if name == panels.PACKET_PAGE_PANELS
-            else get_hooks(name)
-        ),
+        lambda name: [a_status] if name == panels.PACKET_PAGE_STUDENT_STATUS else get_hooks(name),
     )
     page = login(student).get(packet.url, HTTP_HOST="localhost").content.decode()
-    assert "<p id='panel'>Greetings</p>" in page
+    assert f"<p id='status'>{packet.pk} 1</p>" in page

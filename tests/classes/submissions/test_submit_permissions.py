@@ -109,4 +109,5 @@ def test_a_preview_in_the_admin_shows_no_panel(rf, classroom, assignments):
     request = rf.get("/")
     request.user, request.is_preview = amina, True
     assert pages.assignment_panel(request, assignments["written"]) == ""
-    assert pages.packet_panel(request, assignments["written"].get_parent()) == ""
+    written = assignments["written"]
+    assert pages.packet_status(request, written.get_parent().pk, (written.pk,)) == ""

@@ -113,12 +113,14 @@ def version_with_token(student, token):
     return SubmissionVersion.objects.filter(token=token, submission__student=student).first()
 
 
-def assignments_with_status(student, packet):
-    """The packet's live assignments, each with `my_status`, `my_late` and
+def assignments_with_status(student, assignment_ids):
+    """These live assignments, each with `my_status`, `my_late` and
     `new_feedback` for this student: one query, whatever their number."""
+    if not assignment_ids:
+        return []
     mine = FilteredRelation("submissions", condition=Q(submissions__student=student))
     assignments = (
-        AssignmentPage.objects.child_of(packet)
+        AssignmentPage.objects.filter(pk__in=assignment_ids)
         .live()
         .defer_streamfields()
         .annotate(mine=mine)
