@@ -43,7 +43,10 @@ DRAFT_STRINGS = {
     "restored": gettext_lazy("Your answer typed on this phone is back. Save it or hand it in."),
     "failed": gettext_lazy("Your draft could not be saved just now. It is kept on this phone."),
 }
+# Also for any page with a `data-recorder` file input (e.g. a teacher's voice comment).
 RECORDER_STRINGS = {
+    "record": gettext_lazy("Record"),
+    "stop": gettext_lazy("Stop"),
     "recording": gettext_lazy("Recording… %(time)s"),
     "recorded": gettext_lazy("Listen to your recording, then hand it in or record again."),
     "again": gettext_lazy("Record again"),
