@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -167,7 +167,8 @@ def live_assignments(packets):
     children = reduce(or_, (Q(path__startswith=p.path, depth=p.depth + 1) for p in packets))
     assignments = AssignmentPage.objects.live().filter(children).defer_streamfields()
     by_parent = defaultdict(list)
-    for assignment in assignments.order_by("due_date", "title", "pk"):
+    order = (F("due_date").asc(nulls_last=True), "title", "pk")
+    for assignment in assignments.order_by(*order):
         by_parent[assignment.path[: -AssignmentPage.steplen]].append(assignment)
     return {packet: by_parent[packet.path] for packet in packets if by_parent[packet.path]}
 
