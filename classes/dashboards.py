@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from classes.models import Class, Session
-from classes.submissions.selectors import classes_with_work_to_review, new_feedback
+from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
 from packets.models import AssignmentPage, PacketPage
 
 SOON = 5

@@ -4,6 +4,7 @@ is not revealed."""
 
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseNotAllowed
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_safe
 from classes.access import can_see_work, can_teach
 from classes.models import SubmissionFile
 from classes.submissions.feedback_form import FeedbackForm
-from classes.submissions.selectors import (
+from classes.submissions.review_selectors import (
     next_awaiting,
     versions_with_feedback,
     viewable_submissions,
@@ -54,6 +55,7 @@ def submission_page(request, submission_id):
         "teaching": teaching,
         "versions": versions_with_feedback(submission, show_right_answers=teaching),
         "form": form,
+        "max_recording_seconds": settings.HARBOR_UPLOAD_MAX_AUDIO_SECONDS,
     }
     return render(request, "classes/submissions/submission.html", context)
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from classes.models import SubmissionStatus
-from classes.submissions.selectors import (
+from classes.submissions.review_selectors import (
     QUEUE_STATUSES,
     assignment_table,
     queue_counts,

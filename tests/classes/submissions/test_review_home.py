@@ -2,7 +2,7 @@
 
 import pytest
 
-from classes.submissions.selectors import classes_with_work_to_review, new_feedback
+from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
 from learning.roles import Role
 from tests.classes.submissions.work import feedback, hand_in
 

@@ -57,9 +57,9 @@ def test_quiz_answers_show_right_and_wrong_and_the_teacher_sees_the_right_answer
     _cohort, teacher, amina, _ahmad = classroom
     submission = hand_in(amina, assignments["quiz"])  # first right, second wrong
     page = login(teacher).get(submission.get_absolute_url()).content.decode()
-    assert re.search(r'class="right">\s*<span class="prompt">Where do you wait', page)
+    assert re.search(r'class="right">\s*<span class="prompt" dir="auto">Where do you wait', page)
     assert "At the bus stop" in page
-    assert re.search(r'class="wrong">\s*<span class="prompt">I take ___ to work.', page)
+    assert re.search(r'class="wrong">\s*<span class="prompt" dir="auto">I take ___ to work.', page)
     assert "Right answer: the bus / bus" in page
     assert "Quiz score: 5 of 10" in page
     client.logout()
