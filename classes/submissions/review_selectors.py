@@ -12,7 +12,7 @@ from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from classes.models import Class, Enrollment, Submission, SubmissionStatus
+from classes.models import Class, Enrollment, FileKind, Submission, SubmissionStatus
 from packets.models import AssignmentPage, LevelSharedPacket, PacketPage
 
 # The queue's filters, in the order the page offers them; the first is the default.
@@ -91,8 +91,8 @@ def versions_with_feedback(submission, show_right_answers=False):
         views.append(
             VersionView(
                 version=version,
-                photos=[f for f in files if f.kind == "photo"],
-                recordings=[f for f in files if f.kind == "audio"],
+                photos=[f for f in files if f.kind == FileKind.PHOTO],
+                recordings=[f for f in files if f.kind == FileKind.AUDIO],
                 answers=quiz_answers(submission.assignment, version.answers, show_right_answers),
                 feedback=feedback[version.pk],
             )

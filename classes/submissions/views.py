@@ -37,16 +37,17 @@ def submission_page(request, submission_id):
     submission = visible_submission(request, submission_id)
     teaching = can_teach(request.user, submission.cohort)
     form = None
+    posted = request.method == "POST"
     if teaching:
         form = FeedbackForm(
-            request.POST or None,
-            request.FILES or None,
+            request.POST if posted else None,
+            request.FILES if posted else None,
             points=submission.assignment.points,
             initial={"token": secrets.token_urlsafe(24)},
         )
-        if form.is_bound and (saved := save_feedback(request, submission, form)):
+        if posted and (saved := save_feedback(request, submission, form)):
             return saved
-    elif request.method == "POST":
+    elif posted:
         return HttpResponseNotAllowed(["GET", "HEAD"])
     else:
         mark_feedback_seen(request.user, submission)
