@@ -1,7 +1,8 @@
 """Contact hours, entering level and measurable skill gain, as SQL annotations so an
 export reads them in its one query.
 
-The minimal rules the exports need (docs/records.md, "Entering level and gain"):
+The minimal rules the exports need (docs/records.md, "Contact hours, participants,
+entering level and gain"):
 - entering level: the NRS level of the student's first pre-test in the period;
 - measurable skill gain: a post-test in the period, taken on or after that pre-test,
   placing the student at a higher NRS level than the entering level.
