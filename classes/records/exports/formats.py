@@ -41,15 +41,18 @@ def safe_cell(text):
 
 
 def as_text(value):
-    """How a value is written in the CSV (and as XLSX text)."""
+    """How a value is written in the CSV (and as XLSX text). Text and numbers, the
+    most frequent, are tested first: this runs for every cell."""
+    if isinstance(value, str):
+        return safe_cell(value)
+    if isinstance(value, int):
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, datetime):
         return timezone.localtime(value).isoformat(timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str):
-        return safe_cell(value)
     return str(value)
 
 
