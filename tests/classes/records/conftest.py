@@ -1,5 +1,5 @@
-"""Records built through the real actions where there are some (classes, enrollment,
-the roll); assessments and submissions as rows, having no action functions yet."""
+"""Records built through the real actions (classes, enrollment, the roll, handing in
+work and feedback); assessments as rows, having no action function yet."""
 
 import csv
 import io
@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
-from classes.models import Assessment, Enrollment, Feedback, Submission, SubmissionVersion
+from classes.models import Assessment, Enrollment
+from classes.submissions.services import Work, give_feedback, submit_work
 from learning.roles import Role
 from packets.models import AssignmentPage
 
@@ -82,33 +83,21 @@ def at(day, hour=12):
 
 @pytest.fixture
 def hand_in():
-    """A submission handed in `versions` times, with feedback on the last version
-    when `feedback` (a status) is given."""
+    """Work handed in `versions` times on a day, then given feedback (a status)
+    with a score by the class's teacher when `feedback` is given."""
 
     def make(student, class_, assignment, *, on, versions=1, feedback=None, score=None):
-        work = Submission.objects.create(
-            student=student,
-            assignment=assignment,
-            cohort=class_,
-            status=feedback or "submitted",
-            submitted_at=at(on),
-            first_submitted_at=at(on),
-            score=score,
-        )
-        for number in range(1, versions + 1):
-            version = SubmissionVersion.objects.create(
-                submission=work, number=number, submitted_at=at(on), token=f"v{next(_tokens)}"
-            )
+        for number in range(versions):
+            work = Work(text=f"My answer, take {number + 1}.")
+            version = submit_work(student, assignment, work, token=f"v{next(_tokens)}", now=at(on))
+        submission = version.submission
         if feedback:
-            Feedback.objects.create(
-                submission=work,
-                version=version,
-                teacher=class_.teachers.first(),
-                status=feedback,
-                score=score,
-                token=f"f{next(_tokens)}",
+            teacher = class_.teachers.first()
+            give_feedback(
+                teacher, submission, token=f"f{next(_tokens)}", status=feedback, score=score
             )
-        return work
+        submission.refresh_from_db()
+        return submission
 
     return make
 

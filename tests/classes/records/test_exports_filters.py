@@ -1,7 +1,10 @@
 """The period, level and class filters narrow every export the same way."""
 
+from django.utils import timezone
+
 from classes.models import Enrollment
 from classes.records.filters import current_term
+from classes.submissions.services import save_draft
 from tests.classes.records.conftest import csv_dicts
 
 SEPTEMBER_FIRST_WEEKS = "start=2026-09-01&end=2026-09-10"
@@ -59,3 +62,17 @@ def test_without_dates_the_export_covers_the_current_term(login, manager, progra
     term = current_term()
     expected = f"harbor-students-{term.first_day}-to-{term.last_day}.csv"
     assert response["Content-Disposition"] == f'attachment; filename="{expected}"'
+
+
+def test_work_counts_in_the_period_it_was_first_handed_in_a_draft_when_started(
+    login, manager, program, assignment
+):
+    save_draft(program.ahmad, assignment(title="Read the sign"), "I think")
+    today = timezone.localdate()
+    client = login(manager)
+    started_today = get(client, "submissions", f"start={today}&end={today}")
+    assert [
+        (row["student"], row["status"], row["first_submitted_at"]) for row in started_today
+    ] == [("Ahmad Rahimi", "draft", "")]
+    handed_in = get(client, "submissions", "start=2026-09-17&end=2026-09-17")
+    assert [(row["student"], row["status"]) for row in handed_in] == [("أمينة يوسف", "returned")]
