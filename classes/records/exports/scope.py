@@ -4,10 +4,10 @@ filters, and the period. Every export's rows are drawn from these."""
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 
-from classes.models import Attendance, Class, Enrollment
+from classes.models import Class, Enrollment
 from classes.records.filters import Period, RecordsFilterForm
 
 
@@ -60,19 +60,16 @@ def between(field, period: Period):
 
 
 def enrollments_in(scope: Scope) -> QuerySet:
-    """Enrollments in the covered classes that were open during the period, in a
-    class whose term overlaps it; or with attendance in the period (a roll filled
-    in after the student was added late still counts)."""
+    """Enrollments in the covered classes whose term overlaps the period, not ended
+    before its first day. When the student joined is not asked: rosters are often
+    entered after the first sessions. (The dashboard's rule, figures.counted_enrollments.)"""
     period = scope.period
-    open_then = (
-        Q(enrolled_on__lte=period.last_day)
-        & (Q(ended_on__isnull=True) | Q(ended_on__gte=period.first_day))
-        & Q(cohort__term_start__lte=period.last_day, cohort__term_end__gte=period.first_day)
+    return Enrollment.objects.filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=period.first_day),
+        cohort__in=scope.classes,
+        cohort__term_start__lte=period.last_day,
+        cohort__term_end__gte=period.first_day,
     )
-    attended = Attendance.objects.filter(
-        student=OuterRef("student_id"), session__cohort=OuterRef("cohort_id")
-    ).between(period.first_day, period.last_day)
-    return Enrollment.objects.filter(cohort__in=scope.classes).filter(open_then | Exists(attended))
 
 
 def person_name(prefix=""):

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
-from classes.models import Assessment, Enrollment
+from classes.models import Assessment
 from classes.submissions.services import Work, give_feedback, submit_work
 from learning.roles import Role
 from packets.models import AssignmentPage
@@ -22,14 +22,11 @@ TERM = "start=2026-09-07&end=2026-12-18"
 
 @pytest.fixture
 def join(make_user):
-    """Enroll a student (a new one unless given) and date the enrollment from the
-    start of the term: enroll() stamps today, and a test must not depend on the day
-    it runs."""
+    """Enroll a student (a new one unless given) in a class."""
 
     def make(class_, student=None, **fields):
         student = student or make_user(Role.STUDENT, **fields)
-        enrollment = enroll(student, class_)
-        Enrollment.objects.filter(pk=enrollment.pk).update(enrolled_on=class_.term_start)
+        enroll(student, class_)
         return student
 
     return make

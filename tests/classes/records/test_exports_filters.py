@@ -50,11 +50,18 @@ def test_the_class_keeps_that_class(login, manager, program):
     assert {row["student"] for row in rows} == {"أمينة يوسف", "Ahmad Rahimi"}
 
 
-def test_a_student_enrolled_after_the_period_is_not_in_it(login, manager, program, join):
-    late = join(program.morning, display_name="Late Comer")
-    Enrollment.objects.filter(student=late).update(enrolled_on="2026-11-02")
+def test_a_student_who_left_before_the_period_is_not_in_it(login, manager, program):
+    # withdraw() stamps today; this enrollment ended before the period.
+    Enrollment.objects.filter(student=program.ahmad).update(
+        status="withdrawn", ended_on="2026-08-31"
+    )
     rows = get(login(manager), "students", SEPTEMBER_FIRST_WEEKS)
-    assert "Late Comer" not in {row["student"] for row in rows}
+    assert "Ahmad Rahimi" not in {row["student"] for row in rows}
+
+
+def test_a_class_whose_term_is_outside_the_period_is_not_in_it(login, manager, program):
+    rows = get(login(manager), "students", "start=2027-01-04&end=2027-03-26")
+    assert rows == []
 
 
 def test_without_dates_the_export_covers_the_current_term(login, manager, program):
