@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("classes/", include("classes.urls")),
     path("submissions/", include("classes.submissions.urls")),
+    path("records/exports/", include("classes.records.export_urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
