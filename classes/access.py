@@ -24,3 +24,11 @@ def is_enrolled(user, class_):
 def is_member(user, class_):
     """May open the class's pages: its teachers, managers, and active students."""
     return can_teach(user, class_) or is_enrolled(user, class_)
+
+
+def can_see_work(user, submission):
+    """A submission and its files: the student whose work it is, the teachers of
+    the class that reviews it, and managers."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return submission.student_id == user.pk or can_teach(user, submission.cohort)

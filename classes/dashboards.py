@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from classes.models import Class, Session
+from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
 from packets.models import AssignmentPage, PacketPage
 
 SOON = 5
@@ -50,6 +51,7 @@ def student_panels(user, now=None):
         "next_session": next_session,
         "latest_packets": latest_packets(levels),
         "assignments_due": assignments_due(levels, timezone.localdate(now)),
+        "new_feedback": new_feedback(user),
     }
 
 
@@ -62,4 +64,5 @@ def teacher_panels(user, now=None):
         "my_classes": list(Class.objects.taught_by(user).select_related("level")),
         "todays_sessions": list(today.order_by("starts_at")),
         "missing_rolls": list(missing[:SOON]),
+        "work_to_review": classes_with_work_to_review(user),
     }

@@ -12,6 +12,7 @@ from classes.chat.demo import load_chat
 from classes.enrollment import enroll
 from classes.models import AttendanceStatus, Class, Enrollment
 from classes.schedule import create_class
+from classes.submissions.demo import load_submissions
 from packets.demo import ensure_levels
 
 TERM_WEEKS = 14
@@ -117,3 +118,4 @@ def load(log):
         students = [people[username] for username in row[8]]
         messages += load_chat(class_, people[row[2]], students)
     log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
+    log(f"{load_submissions()} new pieces of students' work")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from classes.views import classes, mailing, sessions, students
+from classes.views import classes, mailing, review, sessions, students
 
 app_name = "classes"
 
@@ -36,4 +36,6 @@ urlpatterns = [
         name="roll",
     ),
     path("<int:class_id>/send-packet/", mailing.send_packet_view, name="send_packet"),
+    path("<int:class_id>/submissions/", review.review_queue_page, name="review_queue"),
+    path("<int:class_id>/assignments/", review.assignment_table_page, name="assignment_table"),
 ]

@@ -16,6 +16,8 @@ urlpatterns = [
     path("packets/find/", packet_finder, name="packet_finder"),
     path("admin/", include(wagtailadmin_urls)),
     path("classes/", include("classes.urls")),
+    path("submissions/", include("classes.submissions.urls")),
+    path("records/exports/", include("classes.records.export_urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

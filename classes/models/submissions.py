@@ -37,6 +37,13 @@ class SubmissionQuerySet(models.QuerySet):
     def of_student(self, user):
         return self.filter(student=user)
 
+    def with_status(self, status):
+        return self.filter(status=status)
+
+    def with_new_feedback(self):
+        """Returned or sent back for revision, and not opened by the student since."""
+        return self.filter(feedback_unseen=True)
+
 
 class Submission(models.Model):
     """Where one student's work on one assignment stands."""

@@ -6,17 +6,16 @@ from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from classes.access import can_teach
 from classes.enrollment import join_with_code, regenerate_join_code
-from classes.export import attendance_csv
 from classes.forms import JoinForm, NewClassForm, SendPacketForm
 from classes.mailing import packets_for_level
 from classes.models import Class
+from classes.records.exports.views import class_attendance_csv
 from classes.schedule import create_class
 from classes.selectors import (
     class_sessions,
@@ -106,8 +105,4 @@ def new_join_code(request, class_id):
 
 @login_required
 def export_attendance(request, class_id):
-    class_ = taught_class(request, class_id)
-    response = HttpResponse(attendance_csv(class_), content_type="text/csv; charset=utf-8")
-    filename = f"attendance-class-{class_.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return class_attendance_csv(request, taught_class(request, class_id))

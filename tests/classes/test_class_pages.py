@@ -117,8 +117,9 @@ def test_the_export_downloads_csv_with_bom(login, a_class, enrolled, teacher):
     response = login(teacher).get(f"/classes/{a_class.pk}/attendance.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    assert response.content.startswith(b"\xef\xbb\xbf")
-    assert "أمينة" in response.content.decode("utf-8-sig")
+    body = response.getvalue()
+    assert body.startswith(b"\xef\xbb\xbf")
+    assert "أمينة" in body.decode("utf-8-sig")
 
 
 def test_my_classes_takes_the_same_queries_for_more_classes(

@@ -1,7 +1,16 @@
 import pytest
 from django.core.management import call_command
 
-from classes.models import Attendance, AttendanceChange, Class, Enrollment
+from classes.models import (
+    Attendance,
+    AttendanceChange,
+    Class,
+    Enrollment,
+    Feedback,
+    Submission,
+    SubmissionFile,
+    SubmissionVersion,
+)
 
 
 @pytest.mark.django_db
@@ -20,3 +29,33 @@ def test_the_demo_classes_have_students_and_realistic_past_attendance():
     assert evening.teachers.get().username == "teacher1"
     assert evening.sessions.roll_missing().exists()  # the latest roll is left for the teacher
     assert not AttendanceChange.objects.exists()  # the second run changed nothing
+
+
+@pytest.mark.django_db
+def test_the_demo_has_students_work_of_every_kind_with_and_without_feedback():
+    call_command("demo", stdout=None)
+    call_command("demo", stdout=None)
+    submissions = Submission.objects.select_related("assignment")
+    assert submissions.count() == 12  # the second run added nothing
+    assert SubmissionVersion.objects.count() == 11
+    assert Feedback.objects.count() == 6
+    assert {s.assignment.kind for s in submissions.handed_in()} == {
+        "written",
+        "photo",
+        "audio",
+        "quiz",
+    }
+    statuses = sorted(submissions.values_list("status", flat=True))
+    assert statuses.count("submitted") == 5
+    assert statuses.count("returned") == 5
+    assert statuses.count("revision_requested") == 1
+    assert statuses.count("draft") == 1
+    late = submissions.get(is_late=True)
+    assert late.submitted_at > late.assignment.due_at and late.status == "submitted"
+    photo = SubmissionFile.objects.get(kind="photo")
+    assert photo.content_type == "image/jpeg" and photo.width == 1200
+    assert SubmissionFile.objects.filter(kind="audio", version__isnull=False).count() == 3
+    assert SubmissionFile.objects.filter(kind="audio", feedback__isnull=False).count() == 1
+    quiz = submissions.get(assignment__slug="clinic-quiz", status="returned")
+    assert quiz.score == quiz.assignment.points  # every answer right
+    assert submissions.filter(feedback_unseen=True).count() == 6
