@@ -27,6 +27,7 @@ from classes.models import SubmissionStatus
 from classes.submissions import student_work
 from classes.submissions.forms import DRAFT, TOKEN, SubmissionForm, new_token, posted_text
 from classes.submissions.placement import class_for
+from classes.submissions.scripts import DRAFT_STRINGS, RECORDER_STRINGS
 from classes.submissions.services import (
     SubmissionRefused,
     mark_feedback_seen,
@@ -34,28 +35,6 @@ from classes.submissions.services import (
     submit_work,
 )
 from classes.uploads.audio import minutes_and_seconds
-
-# What the page's scripts say on screen, in the page's language.
-DRAFT_STRINGS = {
-    "saved": gettext_lazy("Draft saved."),
-    "saving": gettext_lazy("Saving your draft…"),
-    "offline": gettext_lazy("Offline: your answer is kept on this phone until you are online."),
-    "restored": gettext_lazy("Your answer typed on this phone is back. Save it or hand it in."),
-    "failed": gettext_lazy("Your draft could not be saved just now. It is kept on this phone."),
-}
-# Also for any page with a `data-recorder` file input (e.g. a teacher's voice comment).
-RECORDER_STRINGS = {
-    "record": gettext_lazy("Record"),
-    "stop": gettext_lazy("Stop"),
-    "recording": gettext_lazy("Recording… %(time)s"),
-    "recorded": gettext_lazy("Listen to your recording, then hand it in or record again."),
-    "again": gettext_lazy("Record again"),
-    "denied": gettext_lazy(
-        "Harbor may not use the microphone. Allow it in your browser, or choose a recording."
-    ),
-    "failed": gettext_lazy("Recording did not work on this phone. Choose a recording instead."),
-    "sending": gettext_lazy("Sending…"),
-}
 
 
 def student_class(user, assignment):

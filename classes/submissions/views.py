@@ -21,6 +21,7 @@ from classes.submissions.review_selectors import (
     versions_with_feedback,
     viewable_submissions,
 )
+from classes.submissions.scripts import RECORDER_STRINGS
 from classes.submissions.services import SubmissionRefused, give_feedback, mark_feedback_seen
 from classes.uploads.serving import private_file_response
 
@@ -57,6 +58,7 @@ def submission_page(request, submission_id):
         "versions": versions_with_feedback(submission, show_right_answers=teaching),
         "form": form,
         "max_recording_seconds": settings.HARBOR_UPLOAD_MAX_AUDIO_SECONDS,
+        "recorder_strings": RECORDER_STRINGS,
     }
     return render(request, "classes/submissions/submission.html", context)
 

@@ -4,7 +4,9 @@ chosen from the phone, checked by the audio pipeline."""
 import pytest
 from django.test import override_settings
 
-from classes.models import SubmissionFile, SubmissionVersion
+from classes.models import Submission, SubmissionFile, SubmissionVersion
+from classes.submissions.services import Recording, Work, submit_work
+from classes.uploads.audio import check_audio
 from tests.classes import corpus
 from tests.classes.submissions.conftest import element, open_page, post_work, token, wav_upload
 
@@ -84,3 +86,17 @@ def test_handing_in_without_a_recording_says_what_is_missing(client, amina, assi
     response = post_work(client, assignments["audio"], {"token": token()})
     assert response.status_code == 400
     assert "Record or choose a recording first." in element(response, "recording-errors", "</ul>")
+
+
+def test_the_teachers_voice_comment_gets_the_same_recorder(client, login, classroom, assignments):
+    _cohort, teacher, amina, _ahmad = classroom
+    submit_work(amina, assignments["audio"], Work(recording=recorded(wav_upload())), token=token())
+    login(teacher)
+    page = client.get(Submission.objects.get().get_absolute_url()).content.decode()
+    assert 'data-recorder data-max-seconds="300"' in page
+    assert 'id="recorder-strings"' in page and "Record again" in page
+    assert '<script src="/static/classes/recorder.js" defer>' in page
+
+
+def recorded(upload):
+    return Recording(upload, check_audio(upload))

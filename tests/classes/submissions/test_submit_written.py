@@ -36,6 +36,9 @@ def test_a_student_hands_in_a_written_answer_and_sees_it_submitted(client, amina
     assert "Submitted" in element(page, "submission-status", "</dd>")
     assert element(page, "submission-versions", "</dd>").endswith(">1")
     assert SubmissionVersion.objects.get().text == "I take the bus."
+    submission_page = Submission.objects.get().get_absolute_url()
+    assert f'href="{submission_page}"' in page.content.decode()
+    assert client.get(submission_page).status_code == 200  # the review side's page
 
 
 def test_the_form_has_labelled_fields_and_both_buttons(client, amina, assignments):
