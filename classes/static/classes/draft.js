@@ -13,6 +13,8 @@
   var strings = JSON.parse(stringsNode.textContent);
   var key = form.getAttribute("data-storage-key");
   var token = form.elements.token.value;  // this form's one-time token
+  // Not form.action: the buttons named "action" would shadow it.
+  var target = form.getAttribute("action") || window.location.pathname;
   var WAIT_MS = 3000;  // after the last keystroke
   var RETRY_MS = 20000;  // after a failed save while the phone says it is online
   var timer = null;
@@ -59,7 +61,7 @@
     dirty = false;
     say(strings.saving);
     var retry = WAIT_MS;
-    fetch(form.action, {
+    fetch(target, {
       method: "POST", body: body, credentials: "same-origin",
       headers: { Accept: "application/json" }
     }).then(function (response) {

@@ -55,6 +55,8 @@
     var input = box.querySelector('input[type="file"]');
     if (!input || !input.form) return;
     var form = input.form;
+    // Not form.action: a control named "action" would shadow it.
+    var target = form.getAttribute("action") || window.location.pathname;
     var controls = box.querySelector("[data-recorder-controls]") || makeControls(box);
     var start = controls.querySelector("[data-record-start]");
     var stop = controls.querySelector("[data-record-stop]");
@@ -136,10 +138,10 @@
         body.set(event.submitter.name, event.submitter.value);
       }
       say(strings.sending);
-      fetch(form.action, { method: "POST", body: body, credentials: "same-origin", redirect: "manual" })
+      fetch(target, { method: "POST", body: body, credentials: "same-origin", redirect: "manual" })
         .then(function (response) {
           // Sent: the server redirects, and the page it names shows the result.
-          if (response.type === "opaqueredirect") { window.location.assign(form.action); return; }
+          if (response.type === "opaqueredirect") { window.location.assign(target); return; }
           return response.text().then(function (html) {
             var page = new DOMParser().parseFromString(html, "text/html");
             var errors = page.querySelector(".errors, .errorlist");
