@@ -65,9 +65,9 @@ def save_draft(student, assignment, text):
 
 def submit_work(student, assignment, work: Work, *, token, now=None):
     """Hand the work in as a new version; the same token again returns that version."""
-    existing = SubmissionVersion.objects.filter(token=token, submission__student=student).first()
+    existing = SubmissionVersion.objects.filter(token=token).select_related("submission").first()
     if existing:
-        return existing
+        return same_token_again(existing, existing.submission.student_id == student.pk)
     check_complete(assignment, work)
     now = now or timezone.now()
     try:
@@ -75,10 +75,20 @@ def submit_work(student, assignment, work: Work, *, token, now=None):
             return add_version(student, assignment, work, token, now)
     except IntegrityError:
         # The same token raced in from a second request: that one won.
-        version = SubmissionVersion.objects.filter(token=token, submission__student=student)
-        if version.exists():
-            return version.get()
-        raise
+        won = SubmissionVersion.objects.filter(token=token).select_related("submission").first()
+        if won is None:
+            raise
+        return same_token_again(won, won.submission.student_id == student.pk)
+
+
+def same_token_again(made, is_theirs):
+    """What a form posted again gets: what its first post made. A token that is
+    not the poster's own (a form copied from someone else) is refused."""
+    if not is_theirs:
+        raise SubmissionRefused(
+            _("This form has expired. Reload the page and try again."), code="token"
+        )
+    return made
 
 
 def add_version(student, assignment, work, token, now):
@@ -174,9 +184,9 @@ def store_recording(submission, recording, *, version=None, feedback=None):
 
 def give_feedback(teacher, submission, *, token, status, text="", score=None, recording=None):
     """Return the latest version with feedback, or ask for a revision."""
-    existing = Feedback.objects.filter(token=token, submission=submission).first()
+    existing = Feedback.objects.filter(token=token).first()
     if existing:
-        return existing
+        return same_token_again(existing, existing.submission_id == submission.pk)
     check_feedback(teacher, submission, status, text, score, recording)
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)

@@ -156,3 +156,24 @@ def test_a_score_above_the_points_is_refused(classroom, assignments):
     with pytest.raises(SubmissionRefused) as refused:
         give_feedback(teacher, Submission.objects.get(), token="f", status="returned", score=11)
     assert refused.value.code == "score"
+
+
+def test_a_token_of_another_students_form_is_refused_not_a_server_error(classroom, assignments):
+    _cohort, _teacher, amina, ahmad = classroom
+    submit_work(amina, assignments["written"], Work(text="Amina's work."), token="shared")
+    with pytest.raises(SubmissionRefused) as refused:
+        submit_work(ahmad, assignments["written"], Work(text="Ahmad's work."), token="shared")
+    assert refused.value.code == "token"
+    assert Submission.objects.get().student == amina
+
+
+def test_a_feedback_token_used_on_another_submission_is_refused(classroom, assignments):
+    _cohort, teacher, amina, ahmad = classroom
+    submit_work(amina, assignments["written"], Work(text="Amina's work."), token="a")
+    submit_work(ahmad, assignments["written"], Work(text="Ahmad's work."), token="b")
+    first, second = Submission.objects.order_by("pk")
+    give_feedback(teacher, first, token="f", status="returned", text="Good.")
+    with pytest.raises(SubmissionRefused):
+        give_feedback(teacher, second, token="f", status="returned", text="Good.")
+    second.refresh_from_db()
+    assert second.status == SubmissionStatus.SUBMITTED
