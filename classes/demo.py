@@ -11,6 +11,7 @@ from classes.attendance import Mark, take_attendance
 from classes.chat.demo import load_chat
 from classes.enrollment import enroll
 from classes.models import AttendanceStatus, Class, Enrollment
+from classes.records import demo as records_demo
 from classes.schedule import create_class
 from packets.demo import ensure_levels
 
@@ -117,3 +118,4 @@ def load(log):
         students = [people[username] for username in row[8]]
         messages += load_chat(class_, people[row[2]], students)
     log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
+    records_demo.load(log)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("packets/find/", packet_finder, name="packet_finder"),
     path("admin/", include(wagtailadmin_urls)),
     path("classes/", include("classes.urls")),
+    path("records/", include("classes.records.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
