@@ -1,6 +1,5 @@
 """Every dashboard figure against the hand-worked program in conftest.py."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -106,11 +105,10 @@ def test_average_score_is_a_percent_of_the_assignments_points(columns):
 
 def test_median_feedback_time_counts_each_versions_first_feedback(columns):
     level_a, level_b, level_c, total = columns
-    assert level_a.median_feedback == timedelta(hours=24)  # 2, 24, 48 (not the 100)
-    assert level_a.median_feedback_hours == Decimal("24.0")
-    assert level_b.median_feedback == timedelta(hours=10)
-    assert level_c.median_feedback is None
-    assert total.median_feedback == timedelta(hours=17)  # 2, 10, 24, 48
+    assert level_a.median_feedback_hours == pytest.approx(24)  # 2, 24, 48 (not the 100)
+    assert level_b.median_feedback_hours == pytest.approx(10)
+    assert level_c.median_feedback_hours is None
+    assert total.median_feedback_hours == pytest.approx(17)  # 2, 10, 24, 48
 
 
 def test_flashcards_practised_in_the_levels_packets_by_its_students(columns):
