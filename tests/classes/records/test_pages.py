@@ -236,3 +236,18 @@ def test_the_dashboard_reads_right_to_left_in_arabic(client, make_user, school):
 def test_the_dashboard_page_has_no_script(login, manager, school):
     page = login(manager).get("/records/").content.decode()
     assert "<script" not in page and "style=" not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("end=2001-01-01", "The end date is before the start of the current term"),
+        ("start=2099-01-01", "The start date is after the end of the current term"),
+    ],
+)
+def test_one_date_that_does_not_fit_the_default_period_is_named(
+    login, manager, school, query, message
+):
+    response = login(manager).get(f"/records/?{query}")
+    assert response.status_code == 200
+    assert message in response.content.decode()
