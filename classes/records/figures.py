@@ -88,13 +88,13 @@ class RecordData:
 
     period: object
     classes: dict  # id → Class (level selected)
-    enrollments: list  # (class id, student id, ended_on or None)
+    enrollments: dict  # class id → [(student id, ended_on or None)]
     attendance: dict  # class id → {student id: AttendanceRow}
     due_dates: dict  # level id → [due date of each live assignment due in the period]
     work: dict  # class id → {student id: WorkRow}
     feedback: dict  # class id → [(student id, hours to first feedback)]
     flashcards: dict  # (level id, student id) → cards practised
-    assessments: dict  # student id → [Assessment]
+    tests: dict  # student id → gains.Outcome (students with a test in the period)
 
 
 def load_records(classes, period) -> RecordData:
@@ -106,14 +106,23 @@ def load_records(classes, period) -> RecordData:
     return RecordData(
         period=period,
         classes=class_rows,
-        enrollments=list(enrollments.values_list("cohort_id", "student_id", "ended_on")),
+        enrollments=enrollment_rows(enrollments),
         attendance=attendance_rows(classes, period),
         due_dates=due_dates(levels.values(), period),
         work=work_rows(classes, period, {c.pk: c.level.path for c in class_rows.values()}),
         feedback=feedback_waits(classes, period),
         flashcards=flashcard_rows(students, levels.values(), period),
-        assessments=gains.assessments_by_student(students, period),
+        tests=gains.outcomes_by_student(students, period),
     )
+
+
+def enrollment_rows(enrollments):
+    by_class = defaultdict(list)
+    for cohort_id, student_id, ended_on in enrollments.values_list(
+        "cohort_id", "student_id", "ended_on"
+    ):
+        by_class[cohort_id].append((student_id, ended_on))
+    return by_class
 
 
 def counted_attendance(classes, period):
@@ -340,14 +349,16 @@ def enrollment_ends(data, cohort_ids, students=None):
     """{(level id, student id): the day their last enrollment there ended, or None
     while one is open}, over the given classes."""
     ends = {}
-    for cohort_id, student_id, ended_on in data.enrollments:
-        if cohort_id not in cohort_ids or (students is not None and student_id not in students):
-            continue
-        key = (data.classes[cohort_id].level_id, student_id)
-        if key not in ends:
-            ends[key] = ended_on
-        elif ends[key] is not None:
-            ends[key] = None if ended_on is None else max(ends[key], ended_on)
+    for cohort_id in cohort_ids:
+        level_id = data.classes[cohort_id].level_id
+        for student_id, ended_on in data.enrollments.get(cohort_id, ()):
+            if students is not None and student_id not in students:
+                continue
+            key = (level_id, student_id)
+            if key not in ends:
+                ends[key] = ended_on
+            elif ends[key] is not None:
+                ends[key] = None if ended_on is None else max(ends[key], ended_on)
     return ends
 
 
@@ -398,11 +409,10 @@ def add_work(result, data, cohort_ids, members, ends):
 
 def add_tests(result, data, members):
     for student_id in members:
-        assessments = data.assessments.get(student_id, ())
-        if gains.was_post_tested(assessments, data.period):
+        tests = data.tests.get(student_id, gains.NO_TESTS)
+        if tests.post_tested:
             result.post_tested += 1
-            participant = is_participant(result.hours_by_student[student_id])
-            if participant and gains.made_gain(assessments, data.period):
+            if tests.gain and is_participant(result.hours_by_student[student_id]):
                 result.gains += 1
 
 

@@ -13,6 +13,9 @@ for every student and ask per student without another query.
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
 
 from classes.models import Assessment, AssessmentPhase
 
@@ -53,6 +56,43 @@ def made_gain(assessments, period):
     )
 
 
+class Result(NamedTuple):
+    """The parts of an assessment these rules read (cheaper than a model instance)."""
+
+    pk: int
+    taken_on: date
+    phase: str
+    nrs_level: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a student's tests in a period add up to."""
+
+    entering_level: int | None
+    post_tested: bool
+    gain: bool
+
+
+NO_TESTS = Outcome(None, False, False)
+
+
+def outcome(assessments, period):
+    return Outcome(
+        entering_level(assessments, period),
+        was_post_tested(assessments, period),
+        made_gain(assessments, period),
+    )
+
+
+def outcomes_by_student(students, period):
+    """{student id: Outcome} for students with a test in the period, in one query."""
+    return {
+        student_id: outcome(results, period)
+        for student_id, results in assessments_by_student(students, period).items()
+    }
+
+
 def assessments_by_student(students, period):
     """{student id: [assessment]} for the period, in one query. `students` is a list
     of ids or a subquery of them."""
@@ -60,10 +100,10 @@ def assessments_by_student(students, period):
         Assessment.objects.filter(
             student_id__in=students, taken_on__gte=period.first_day, taken_on__lte=period.last_day
         )
-        .only("pk", "student_id", "phase", "nrs_level", "taken_on")
+        .values_list("student_id", "pk", "taken_on", "phase", "nrs_level")
         .order_by()
     )
     by_student = defaultdict(list)
-    for row in rows:
-        by_student[row.student_id].append(row)
+    for student_id, *result in rows:
+        by_student[student_id].append(Result(*result))
     return by_student

@@ -76,21 +76,6 @@ def assessments(student):
     )
 
 
-@dataclass(frozen=True)
-class TestSummary:
-    entering_level: int | None
-    post_tested: bool
-    gain: bool
-
-
-def test_summary(results, period):
-    return TestSummary(
-        gains.entering_level(results, period),
-        gains.was_post_tested(results, period),
-        gains.made_gain(results, period),
-    )
-
-
 def flashcard_practice(student):
     """Per packet: cards practised, reviews, times forgotten and the latest review."""
     return list(
@@ -149,9 +134,7 @@ def participation(student, period: Period | None = None):
 
 def enrollments_of_class(class_, data):
     """The class's enrollments that count in the loaded period, by name."""
-    counted = {
-        student_id for cohort_id, student_id, _end in data.enrollments if cohort_id == class_.pk
-    }
+    counted = {student_id for student_id, _end in data.enrollments.get(class_.pk, ())}
     return list(
         Enrollment.objects.for_class(class_)
         .filter(student_id__in=counted)
@@ -164,7 +147,7 @@ def enrollments_of_class(class_, data):
 class StudentRow:
     enrollment: Enrollment
     figures: object
-    tests: TestSummary
+    tests: gains.Outcome
 
     @property
     def participant(self):
@@ -177,7 +160,7 @@ def student_rows(class_, people, data):
         StudentRow(
             enrollment,
             figures(data, {class_.pk}, students={enrollment.student_id}),
-            test_summary(data.assessments.get(enrollment.student_id, ()), data.period),
+            data.tests.get(enrollment.student_id, gains.NO_TESTS),
         )
         for enrollment in people
     ]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from classes.models import AccessAuditEntry, AuditAction
+from classes.records import gains
 from classes.records import students as record
 from classes.records.access import (
     record_class,
@@ -156,7 +157,7 @@ def student_page(request, student_id):
         "work": record.work_with_feedback(student, classes),
         "assessments": results,
         "term": term,
-        "tests": record.test_summary(results, term),
+        "tests": gains.outcome(results, term),
         "flashcards": record.flashcard_practice(student),
     }
     return render(request, "records/student.html", context)
