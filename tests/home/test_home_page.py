@@ -36,6 +36,6 @@ def test_the_page_needs_no_script_and_no_third_party(client, db):
 @pytest.mark.parametrize(
     ("role", "shown"), [("manager", True), ("teacher", True), ("student", False)]
 )
-def test_managers_and_teachers_find_the_records_from_home(request, login, role, shown):
+def test_managers_and_teachers_find_the_records_from_home(db, request, login, role, shown):
     page = login(request.getfixturevalue(role)).get("/").content.decode()
     assert ('href="/records/"' in page) is shown
