@@ -438,7 +438,6 @@ class Column:
 
     label: str
     figures: Figures
-    url: str = ""
     level: object = None
     class_: Class | None = None
 
