@@ -11,6 +11,7 @@ from classes.attendance import Mark, take_attendance
 from classes.chat.demo import load_chat
 from classes.enrollment import enroll
 from classes.models import AttendanceStatus, Class, Enrollment
+from classes.records import demo as records_demo
 from classes.schedule import create_class
 from classes.submissions.demo import load_submissions
 from packets.demo import ensure_levels
@@ -119,3 +120,4 @@ def load(log):
         messages += load_chat(class_, people[row[2]], students)
     log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
     log(f"{load_submissions()} new pieces of students' work")
+    records_demo.load(log)

@@ -31,6 +31,7 @@ def dashboard_context(user):
         "role_label": role.label if role else "",
         "greeting": GREETINGS.get(role, _("Your account has no role yet: ask your program.")),
         "can_open_admin": role in (Role.TEACHER, Role.MANAGER),
+        "can_open_records": role in (Role.TEACHER, Role.MANAGER),
         **flashcard_panels(user, role),
     }
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("classes/", include("classes.urls")),
     path("submissions/", include("classes.submissions.urls")),
     path("records/exports/", include("classes.records.export_urls")),
+    path("records/", include("classes.records.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

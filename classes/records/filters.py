@@ -82,6 +82,17 @@ class RecordsFilterForm(forms.Form):
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             raise ValidationError(_("The end date is before the start date."), code="order")
+        # One date alone is completed from the default period: it must still fit.
+        if end and not start and end < self.default_period.first_day:
+            raise ValidationError(
+                _("The end date is before the start of the current term: choose a start date."),
+                code="order",
+            )
+        if start and not end and start > self.default_period.last_day:
+            raise ValidationError(
+                _("The start date is after the end of the current term: choose an end date."),
+                code="order",
+            )
         return data
 
     def period(self) -> Period:

@@ -31,3 +31,11 @@ def test_the_page_needs_no_script_and_no_third_party(client, db):
     page = client.get("/").content.decode()
     assert "<script" not in page
     assert "http://" not in page.replace("http://localhost", "") and "https://" not in page
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"), [("manager", True), ("teacher", True), ("student", False)]
+)
+def test_managers_and_teachers_find_the_records_from_home(db, request, login, role, shown):
+    page = login(request.getfixturevalue(role)).get("/").content.decode()
+    assert ('href="/records/"' in page) is shown

@@ -1,171 +1,237 @@
-"""Records built through the real actions (classes, enrollment, the roll, handing in
-work and feedback); assessments as rows, having no action function yet."""
+"""A small program whose dashboard figures are worked out by hand (see test_figures.py).
 
-import csv
-import io
-from datetime import date, datetime
-from decimal import Decimal
+Period: 7 September – 31 October 2026. Levels A (NRS 2) and B (NRS 4) have
+classes; level C (NRS 6) has none. Class A1 meets Monday and Wednesday, A2
+Tuesday and Thursday (both level A), B1 Monday and Wednesday (level B).
+
+Attendance, minutes by session (P present, L late, X absent, E excused):
+  A1  amina   P120 P120 L90 P120 X   | s5 cancelled: P120 | Nov 2: P120
+      ahmad   P120 P120 P120 P120 P120 | s5 cancelled: P120 | Nov 2: P120
+      gul     P120 X E P120  (withdrawn, ended 1 October)
+      carlos  none           (withdrawn, ended 1 September: not active)
+  A2  ahmad   P120 P120 P120
+      jean    P120 L60 P120
+  B1  oksana  P120 ×7
+      jean    P120 P120
+
+Submissions and feedback: see `work` below; assessments: see `tests` below.
+
+Submissions, versions and feedback are written as rows: the submitting and
+feedback actions (issue #5) are being built beside this work.
+"""
+
+import itertools
+from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from classes.attendance import Mark, take_attendance
-from classes.enrollment import enroll
-from classes.models import Assessment
-from classes.submissions.services import Work, give_feedback, submit_work
+from classes.enrollment import enroll, withdraw
+from classes.models import Enrollment, Feedback, Submission, SubmissionVersion
+from classes.records.assessments import record_assessment
+from classes.records.filters import Period
+from classes.schedule import set_cancelled
 from learning.roles import Role
-from packets.models import AssignmentPage
+from packets.levels import NRSLevel
+from packets.models import AssignmentPage, FlashcardProgress, PacketPage
 
-TERM = "start=2026-09-07&end=2026-12-18"
-
-
-@pytest.fixture
-def join(make_user):
-    """Enroll a student (a new one unless given) in a class."""
-
-    def make(class_, student=None, **fields):
-        student = student or make_user(Role.STUDENT, **fields)
-        enroll(student, class_)
-        return student
-
-    return make
-
-
-@pytest.fixture
-def attend():
-    """Mark students on the first `sessions` sessions of a class, by its teacher."""
-
-    def mark(class_, students, *, sessions=1, status="present", minutes=120, skip=0):
-        teacher = class_.teachers.first()
-        for session in class_.sessions.order_by("starts_at")[skip : skip + sessions]:
-            marks = {student.pk: Mark(status, minutes) for student in students}
-            take_attendance(session, marks, by=teacher)
-
-    return mark
-
-
-@pytest.fixture
-def assess():
-    def make(student, phase, nrs_level, taken_on, *, test="casas_reading", score=200):
-        return Assessment.objects.create(
-            student=student,
-            test=test,
-            form="27R",
-            taken_on=taken_on,
-            scale_score=score,
-            phase=phase,
-            nrs_level=nrs_level,
-        )
-
-    return make
-
-
-@pytest.fixture
-def assignment(packet):
-    def make(title="Call the clinic", kind="written", due=date(2026, 9, 18), points=10):
-        page = AssignmentPage(title=title, kind=kind, due_date=due, points=points, instructions=[])
-        packet.add_child(instance=page)
-        return page
-
-    return make
-
-
-_tokens = iter(range(1, 10**6))
+PERIOD = Period(date(2026, 9, 7), date(2026, 10, 31))
+_tokens = itertools.count(1)
 
 
 def at(day, hour=12):
-    return timezone.make_aware(datetime.combine(day, datetime.min.time()).replace(hour=hour))
+    return datetime.combine(day, time(hour), tzinfo=timezone.get_default_timezone())
+
+
+def present(minutes=120):
+    return Mark("present", minutes)
+
+
+def roll(class_, index, marks, teacher):
+    session = class_.sessions.order_by("starts_at")[index]
+    take_attendance(session, marks, by=teacher)
+    return session
+
+
+def make_packet(level, title, assignments):
+    packet = PacketPage(title=title, number=1, summary="s", body=[])
+    level.add_child(instance=packet)
+    pages = {}
+    for name, due, points, live in assignments:
+        page = AssignmentPage(
+            title=name, kind="written", due_date=due, points=points, instructions=[], live=live
+        )
+        packet.add_child(instance=page)
+        pages[name] = page
+    return packet, pages
+
+
+def hand_in(student, assignment, cohort, versions, score=None, status="submitted"):
+    """versions: [(submitted_at, is_late)]; returns the saved versions."""
+    first, latest = versions[0], versions[-1]
+    submission = Submission.objects.create(
+        student=student,
+        assignment=assignment,
+        cohort=cohort,
+        status=status,
+        submitted_at=latest[0] if status != "draft" else None,
+        first_submitted_at=first[0] if status != "draft" else None,
+        is_late=latest[1],
+        score=score,
+    )
+    if status == "draft":
+        return []
+    return [
+        SubmissionVersion.objects.create(
+            submission=submission,
+            number=number,
+            submitted_at=when,
+            is_late=late,
+            token=f"v{next(_tokens)}",
+        )
+        for number, (when, late) in enumerate(versions, start=1)
+    ]
+
+
+def give_feedback(version, teacher, after_hours):
+    feedback = Feedback.objects.create(
+        submission=version.submission,
+        version=version,
+        teacher=teacher,
+        status="returned",
+        token=f"f{next(_tokens)}",
+    )
+    created = version.submitted_at + timedelta(hours=after_hours)
+    Feedback.objects.filter(pk=feedback.pk).update(created_at=created)
+    return feedback
+
+
+def practise(student, packet, count, last_review):
+    for number in range(count):
+        FlashcardProgress.objects.create(
+            student=student,
+            packet=packet,
+            item_id=f"{student.pk}-{packet.pk}-{number}",
+            due=last_review + timedelta(days=3),
+            first_review=last_review - timedelta(days=7),
+            last_review=last_review,
+            reviews=2,
+        )
+
+
+def end_enrollment(student, class_, day):
+    withdraw(Enrollment.objects.get(student=student, cohort=class_))
+    Enrollment.objects.filter(student=student, cohort=class_).update(ended_on=day)
 
 
 @pytest.fixture
-def hand_in():
-    """Work handed in `versions` times on a day, then given feedback (a status)
-    with a score by the class's teacher when `feedback` is given."""
+def program(make_level, make_cohort, make_user, teacher, manager):
+    level_a = make_level(slug="level-a", title="Level A", nrs=NRSLevel.LOW_BEGINNING)
+    level_b = make_level(slug="level-b", title="Level B", nrs=NRSLevel.LOW_INTERMEDIATE)
+    level_c = make_level(slug="level-c", title="Level C", nrs=NRSLevel.ADVANCED)
+    other_teacher = make_user(Role.TEACHER, display_name="Other Teacher")
+    a1 = make_cohort(name="A1 Mon Wed", level=level_a, teachers=[teacher])
+    a2 = make_cohort(name="A2 Tue Thu", level=level_a, teachers=[teacher], meeting_days=[2, 4])
+    b1 = make_cohort(name="B1 Mon Wed", level=level_b, teachers=[other_teacher])
+    names = ("amina", "ahmad", "gul", "carlos", "jean", "oksana")
+    people = {n: make_user(Role.STUDENT, display_name=n.title(), username=n) for n in names}
+    amina, ahmad, gul, carlos, jean, oksana = (people[n] for n in names)
+    for student in (amina, ahmad, gul, carlos):
+        enroll(student, a1)
+    for student in (ahmad, jean):
+        enroll(student, a2)
+    for student in (oksana, jean):
+        enroll(student, b1)
 
-    def make(student, class_, assignment, *, on, versions=1, feedback=None, score=None):
-        for number in range(versions):
-            work = Work(text=f"My answer, take {number + 1}.")
-            version = submit_work(student, assignment, work, token=f"v{next(_tokens)}", now=at(on))
-        submission = version.submission
-        if feedback:
-            teacher = class_.teachers.first()
-            give_feedback(
-                teacher, submission, token=f"f{next(_tokens)}", status=feedback, score=score
-            )
-        submission.refresh_from_db()
-        return submission
+    p, x, e = present(), Mark("absent", 0), Mark("excused", 0)
+    roll(a1, 0, {amina.pk: p, ahmad.pk: p, gul.pk: p}, teacher)
+    roll(a1, 1, {amina.pk: p, ahmad.pk: p, gul.pk: x}, teacher)
+    roll(a1, 2, {amina.pk: Mark("late", 90), ahmad.pk: p, gul.pk: e}, teacher)
+    roll(a1, 3, {amina.pk: p, ahmad.pk: p, gul.pk: p}, teacher)
+    end_enrollment(gul, a1, date(2026, 10, 1))
+    end_enrollment(carlos, a1, date(2026, 9, 1))
+    roll(a1, 4, {amina.pk: x, ahmad.pk: p}, teacher)
+    cancelled = roll(a1, 5, {amina.pk: p, ahmad.pk: p}, teacher)
+    set_cancelled(cancelled, True, by=teacher)
+    november = roll(a1, 16, {amina.pk: p, ahmad.pk: p}, teacher)
+    assert timezone.localtime(november.starts_at).date() == date(2026, 11, 2)
+    for index, jean_mark in enumerate((p, Mark("late", 60), p)):
+        roll(a2, index, {ahmad.pk: p, jean.pk: jean_mark}, teacher)
+    for index in range(7):
+        marks = {oksana.pk: p, **({jean.pk: p} if index < 2 else {})}
+        roll(b1, index, marks, other_teacher)
 
-    return make
-
-
-def csv_rows(response):
-    """The rows of a streamed CSV response, header first, as a spreadsheet reads them."""
-    body = b"".join(response.streaming_content)
-    assert body.startswith(b"\xef\xbb\xbf")
-    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
-
-
-def csv_dicts(response):
-    header, *rows = csv_rows(response)
-    return [dict(zip(header, row, strict=True)) for row in rows]
-
-
-def xlsx_rows(response):
-    body = b"".join(response.streaming_content)
-    workbook = load_workbook(io.BytesIO(body), read_only=True)
-    return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-
-
-def as_csv_text(value):
-    """How an XLSX cell's value reads in the CSV: numbers compared as numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    return str(value)
-
-
-def same_value(xlsx_value, csv_value):
-    if isinstance(xlsx_value, int | float):
-        return Decimal(str(xlsx_value)) == Decimal(csv_value)
-    return as_csv_text(xlsx_value) == csv_value
-
-
-@pytest.fixture
-def program(make_cohort, make_level, teacher, make_user, join, attend, assess, hand_in, assignment):
-    """Two classes of two teachers: an evening Level 2 (the `teacher` fixture's) with
-    Amina (a participant with a gain and a piece of work) and Ahmad, and a morning
-    Level 4 with Fatima."""
-    from types import SimpleNamespace
-
-    from packets.levels import NRSLevel
-
-    level4 = make_level(
-        slug="level-4", title="Level 4 · Intermediate", nrs=NRSLevel.LOW_INTERMEDIATE
+    packet_a, work_a = make_packet(
+        level_a,
+        "Week 1",
+        [
+            ("asg1", date(2026, 9, 20), 10, True),
+            ("asg2", date(2026, 10, 10), 10, True),
+            ("asg3", date(2026, 11, 10), 10, True),
+            ("draft", date(2026, 9, 25), 10, False),
+        ],
     )
-    evening = make_cohort(teachers=[teacher], name="Evening Level 2")
-    other_teacher = make_user(Role.TEACHER, display_name="Omar Haddad")
-    morning = make_cohort(teachers=[other_teacher], name="Morning Level 4", level=level4)
-    amina = join(evening, display_name="أمينة يوسف")
-    ahmad = join(evening, display_name="Ahmad Rahimi")
-    fatima = join(morning, display_name="Fatima Noor")
-    attend(evening, [amina], sessions=7)
-    attend(evening, [ahmad], sessions=1, status="late", minutes=90, skip=7)
-    attend(morning, [fatima], sessions=2)
-    assess(amina, "pre", 2, date(2026, 9, 8), score=190)
-    assess(amina, "post", 3, date(2026, 12, 1), score=205)
-    assess(fatima, "pre", 4, date(2026, 9, 9), score=215)
-    work = hand_in(
-        amina, evening, assignment(), on=date(2026, 9, 17), versions=2, feedback="returned", score=9
+    packet_b, work_b = make_packet(level_b, "Week 1", [("bsg1", date(2026, 9, 30), 20, True)])
+    asg1, asg2, asg3 = work_a["asg1"], work_a["asg2"], work_a["asg3"]
+    # amina: asg1 on time (8/10, feedback after 24 h); asg2 late, no score.
+    (v,) = hand_in(amina, asg1, a1, [(at(date(2026, 9, 18)), False)], score=8)
+    give_feedback(v, teacher, 24)
+    hand_in(amina, asg2, a1, [(at(date(2026, 10, 12)), True)])
+    # ahmad: asg1 only a draft; asg2 in A2, first on time then resubmitted late (6/10).
+    hand_in(ahmad, asg1, a1, [(at(date(2026, 9, 19)), False)], status="draft")
+    v1, v2 = hand_in(
+        ahmad,
+        asg2,
+        a2,
+        [(at(date(2026, 10, 9)), False), (at(date(2026, 10, 15)), True)],
+        score=6,
+        status="returned",
     )
+    give_feedback(v1, teacher, 48)
+    give_feedback(v1, teacher, 100)  # a second word on the same version: not the first
+    give_feedback(v2, teacher, 2)
+    # gul: asg2 was due after gul left the class: not expected, not counted.
+    hand_in(gul, asg2, a1, [(at(date(2026, 9, 29)), False)], score=10)
+    # jean: asg1 in A2, on time, 10/10; asg3 is due after the period.
+    hand_in(jean, asg1, a2, [(at(date(2026, 9, 20), 9), False)], score=10)
+    hand_in(jean, asg3, a2, [(at(date(2026, 10, 30)), False)], score=10)
+    # oksana: bsg1 on time, 15/20, feedback after 10 h.
+    (v,) = hand_in(oksana, work_b["bsg1"], b1, [(at(date(2026, 9, 28)), False)], score=15)
+    give_feedback(v, other_teacher, 10)
+
+    in_period, after = at(date(2026, 10, 5)), at(date(2026, 11, 5))
+    practise(amina, packet_a, 3, in_period)
+    practise(ahmad, packet_a, 1, after)
+    practise(carlos, packet_a, 2, in_period)
+    practise(oksana, packet_a, 2, in_period)
+    practise(oksana, packet_b, 4, in_period)
+
+    def assess(student, day, phase, level):
+        record_assessment(
+            student,
+            by=manager,
+            test="casas_reading",
+            taken_on=day,
+            scale_score=200,
+            phase=phase,
+            nrs_level=level,
+        )
+
+    assess(ahmad, date(2026, 8, 20), "pre", 1)  # before the period: not the entering level
+    for student, level, post_level in ((amina, 2, 3), (ahmad, 2, 3), (oksana, 4, 4)):
+        assess(student, date(2026, 9, 8), "pre", level)
+        assess(student, date(2026, 10, 20), "post", post_level)
+    assess(jean, date(2026, 9, 9), "pre", 3)
+    assess(jean, date(2026, 10, 21), "post", 3)
+    assess(oksana, date(2026, 11, 3), "post", 5)  # after the period
+
     return SimpleNamespace(
-        evening=evening,
-        morning=morning,
-        level4=level4,
+        levels=(level_a, level_b, level_c),
+        classes=(a1, a2, b1),
+        teacher=teacher,
         other_teacher=other_teacher,
-        amina=amina,
-        ahmad=ahmad,
-        fatima=fatima,
-        work=work,
+        manager=manager,
+        **people,
     )

@@ -7,7 +7,7 @@ import pytest
 from classes.enrollment import withdraw
 from classes.models import Enrollment
 from learning.roles import Role
-from tests.classes.records.conftest import TERM, csv_rows, xlsx_rows
+from tests.classes.records.exports.conftest import TERM, csv_rows, xlsx_rows
 
 HEADER = [
     "nrs_level",

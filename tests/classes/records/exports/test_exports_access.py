@@ -5,7 +5,7 @@ import pytest
 from classes.enrollment import withdraw
 from classes.models import AccessAuditEntry, AuditAction, Enrollment
 from classes.records.exports.registry import EXPORTS
-from tests.classes.records.conftest import TERM, csv_dicts
+from tests.classes.records.exports.conftest import TERM, csv_dicts
 
 NAMES = list(EXPORTS)
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from classes.models import Enrollment
 from classes.records.filters import current_term
 from classes.submissions.services import save_draft
-from tests.classes.records.conftest import csv_dicts
+from tests.classes.records.exports.conftest import csv_dicts
 
 SEPTEMBER_FIRST_WEEKS = "start=2026-09-01&end=2026-09-10"
 

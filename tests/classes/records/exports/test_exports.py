@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from classes.records.exports.registry import EXPORTS
-from tests.classes.records.conftest import TERM, csv_dicts, csv_rows, same_value, xlsx_rows
+from tests.classes.records.exports.conftest import TERM, csv_dicts, csv_rows, same_value, xlsx_rows
 
 NAMES = list(EXPORTS)
 

@@ -16,7 +16,7 @@ from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
 from classes.records.exports import base, formats
 from learning.roles import Role
-from tests.classes.records.conftest import TERM, csv_rows
+from tests.classes.records.exports.conftest import TERM, csv_rows
 
 ATTENDANCE = f"/records/exports/attendance.csv?{TERM}"
 STUDENTS = f"/records/exports/students.csv?{TERM}"

@@ -1,0 +1,179 @@
+"""A student's record: what the record page and the printed record of
+participation show. Each read is one query, whatever the length of the history."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Max, Min, Prefetch, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from classes.attendance import as_hours
+from classes.models import Assessment, Attendance, Enrollment, Feedback, Submission
+from classes.models.attendance import ATTENDED
+from classes.records import gains
+from classes.records.figures import figures
+from classes.records.filters import Period
+from packets.models import FlashcardProgress
+
+
+def enrollments(student, classes=None):
+    """The student's classes (only these, if given), newest term first."""
+    rows = Enrollment.objects.of_student(student).select_related("cohort__level")
+    if classes is not None:
+        rows = rows.filter(cohort__in=classes)
+    return list(rows.order_by("-cohort__term_start", "cohort__name"))
+
+
+def attendance_history(student, classes):
+    """Every attendance record in these classes, newest first (cancelled sessions
+    included and marked: their minutes do not count)."""
+    return list(
+        Attendance.objects.of_student(student)
+        .filter(session__cohort__in=classes)
+        .select_related("session__cohort")
+        .order_by("-session__starts_at")
+    )
+
+
+def hours_by_class(history):
+    """{class id: contact hours} from the history already loaded."""
+    minutes = {}
+    for record in history:
+        counted = record.status in ATTENDED and not record.session.cancelled
+        minutes[record.session.cohort_id] = minutes.get(record.session.cohort_id, 0) + (
+            record.minutes if counted else 0
+        )
+    return {cohort_id: as_hours(total) for cohort_id, total in minutes.items()}
+
+
+def with_hours(enrollments, history):
+    """The enrollments, each with `.hours`: its class's contact hours in the history."""
+    hours = hours_by_class(history)
+    for enrollment in enrollments:
+        enrollment.hours = hours.get(enrollment.cohort_id, as_hours(0))
+    return enrollments
+
+
+def work_with_feedback(student, classes):
+    feedback = Feedback.objects.select_related("teacher", "version").order_by("created_at")
+    return list(
+        Submission.objects.of_student(student)
+        .filter(cohort__in=classes)
+        .select_related("assignment", "cohort")
+        .prefetch_related(Prefetch("feedback", queryset=feedback))
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def assessments(student):
+    return list(
+        Assessment.objects.of_student(student)
+        .select_related("recorded_by")
+        .order_by("-taken_on", "-pk")
+    )
+
+
+def flashcard_practice(student):
+    """Per packet: cards practised, reviews, times forgotten and the latest review."""
+    return list(
+        FlashcardProgress.objects.of_student(student)
+        .values("packet_id", "packet__title")
+        .annotate(
+            cards=Count("pk"),
+            reviews=Sum("reviews"),
+            lapses=Sum("lapses"),
+            latest=Max("last_review"),
+        )
+        .order_by("-latest")
+    )
+
+
+@dataclass
+class Participation:
+    """One class on the record of participation."""
+
+    enrollment: Enrollment
+    sessions: int
+    hours: Decimal
+    first_day: date | None
+    last_day: date | None
+
+
+def participation(student, period: Period | None = None):
+    """Hours attended per class (all the student's classes), with the dates of
+    the first and last session attended; limited to a period if one is given."""
+    records = Attendance.objects.of_student(student).counted()
+    if period is not None:
+        records = records.between(period.first_day, period.last_day)
+    day = TruncDate("session__starts_at", tzinfo=timezone.get_default_timezone())
+    totals = {
+        row["session__cohort_id"]: row
+        for row in records.values("session__cohort_id")
+        .annotate(sessions=Count("pk"), minutes=Sum("minutes"), first=Min(day), last=Max(day))
+        .order_by()
+    }
+    rows = []
+    for enrollment in enrollments(student):
+        total = totals.get(enrollment.cohort_id)
+        if total is None and period is not None:
+            continue  # nothing attended in the chosen period
+        rows.append(
+            Participation(
+                enrollment,
+                total["sessions"] if total else 0,
+                as_hours(total["minutes"] if total else 0),
+                total["first"] if total else None,
+                total["last"] if total else None,
+            )
+        )
+    return rows
+
+
+def enrollments_of_class(class_, data):
+    """The class's enrollments that count in the loaded period, by name."""
+    counted = {student_id for student_id, _end in data.enrollments.get(class_.pk, ())}
+    return list(
+        Enrollment.objects.for_class(class_)
+        .filter(student_id__in=counted)
+        .select_related("student")
+        .order_by("student__display_name", "student__username")
+    )
+
+
+@dataclass
+class StudentRow:
+    enrollment: Enrollment
+    figures: object
+    tests: gains.Outcome
+
+    @property
+    def participant(self):
+        return self.figures.participants == 1
+
+
+def student_rows(class_, people, data):
+    """One row per student of the class: their figures in this class and their tests."""
+    return [
+        StudentRow(
+            enrollment,
+            figures(data, {class_.pk}, students={enrollment.student_id}),
+            data.tests.get(enrollment.student_id, gains.NO_TESTS),
+        )
+        for enrollment in people
+    ]
+
+
+def with_names(entries, shown=10):
+    """Each audit entry with `.people`: (id, name) of its first `shown` students,
+    and `.more`: how many others. One query for every entry's names."""
+    entries = list(entries)
+    ids = {pk for entry in entries for pk in entry.student_ids[:shown]}
+    people = get_user_model().objects.filter(pk__in=ids).only("display_name", "username")
+    names = {person.pk: person.name for person in people}
+    for entry in entries:
+        entry.people = [(pk, names.get(pk, f"#{pk}")) for pk in entry.student_ids[:shown]]
+        entry.more = max(0, len(entry.student_ids) - shown)
+    return entries

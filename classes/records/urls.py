@@ -1,0 +1,25 @@
+"""`/records/`: managers' and teachers' dashboards, drill-down and audit (see docs/urls.md)."""
+
+from django.urls import path
+
+from classes.records import views
+
+app_name = "records"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("levels/<int:level_id>/", views.level_page, name="level"),
+    path("classes/<int:class_id>/", views.class_page, name="class"),
+    path("students/<int:student_id>/", views.student_page, name="student"),
+    path(
+        "students/<int:student_id>/participation/",
+        views.participation_page,
+        name="participation",
+    ),
+    path(
+        "students/<int:student_id>/assessments/new/",
+        views.new_assessment,
+        name="new_assessment",
+    ),
+    path("audit/", views.audit_log, name="audit"),
+]

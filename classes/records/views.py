@@ -1,0 +1,208 @@
+"""The records pages: the dashboard per level, a level's classes, a class's
+students, a student's record and its printable record of participation, the
+form for a test result, and the access audit. Pages that show a student's
+own records write an audit entry naming them."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from classes.models import AccessAuditEntry, AuditAction
+from classes.records import gains
+from classes.records import students as record
+from classes.records.access import (
+    record_class,
+    record_student,
+    records_classes,
+    require_manager,
+)
+from classes.records.assessments import record_assessment
+from classes.records.audit import audit_request
+from classes.records.figures import (
+    Column,
+    class_columns,
+    classes_in_period,
+    level_columns,
+    load_records,
+    total_figures,
+)
+from classes.records.filters import Period, RecordsFilterForm, current_term
+from classes.records.forms import AssessmentForm
+from classes.records.tables import table
+from classes.records.trends import attendance_trends
+from packets.models import LevelPage
+
+AUDIT_PAGE_SIZE = 50
+
+
+def filter_form(request, classes):
+    """The filter from the query string. Bad input is shown above the page
+    (templates/records/_filters.html), which falls back to the default period."""
+    form = RecordsFilterForm(request.GET or None, classes=classes)
+    if not form.is_bound:  # show the default period's dates in the fields
+        period = form.default_period
+        form.initial = {"start": period.first_day, "end": period.last_day}
+    return form
+
+
+def period_query(period):
+    """The period as a query string, so links down to a level or class keep it."""
+    return urlencode({"start": period.first_day.isoformat(), "end": period.last_day.isoformat()})
+
+
+def dashboard_scope(user, classes, form):
+    """(the classes counted, the levels shown) for the chosen level or class."""
+    class_, level = form.chosen("class_"), form.chosen("level")
+    if class_ is not None:
+        return classes.filter(pk=class_.pk), [class_.level]
+    if level is not None:
+        return classes.filter(level=level), [level]
+    levels = LevelPage.objects.order_by("nrs_level", "title")
+    if not user.is_manager:
+        levels = levels.filter(pk__in=classes.values("level_id"))
+    return classes, list(levels)
+
+
+@login_required
+def dashboard(request):
+    classes = records_classes(request.user)
+    form = filter_form(request, classes)
+    period = form.period()
+    scope, levels = dashboard_scope(request.user, classes, form)
+    in_period = classes_in_period(scope, period)
+    data = load_records(in_period, period)
+    columns = [*level_columns(data, levels), Column(_("All levels"), total_figures(data))]
+    context = {
+        "form": form,
+        "period": period,
+        "period_query": period_query(period),
+        "columns": columns,
+        "rows": table(columns),
+        "trends": attendance_trends(in_period, period),
+    }
+    return render(request, "records/dashboard.html", context)
+
+
+@login_required
+def level_page(request, level_id):
+    classes = records_classes(request.user)
+    level = get_object_or_404(LevelPage, pk=level_id)
+    form = filter_form(request, classes)
+    period = form.period()
+    in_period = classes_in_period(classes.filter(level=level), period)
+    data = load_records(in_period, period)
+    columns = [*class_columns(data), Column(_("The level"), total_figures(data))]
+    context = {
+        "level": level,
+        "form": form,
+        "period": period,
+        "period_query": period_query(period),
+        "columns": columns,
+        "rows": table(columns),
+        "trends": attendance_trends(in_period, period),
+    }
+    return render(request, "records/level.html", context)
+
+
+def class_period(request, form, class_):
+    """The chosen period, or the class's term when none was chosen."""
+    if form.is_bound and (request.GET.get("start") or request.GET.get("end")):
+        return form.period()
+    return Period(class_.term_start, class_.term_end)
+
+
+@login_required
+def class_page(request, class_id):
+    class_ = record_class(request, class_id)
+    form = filter_form(request, records_classes(request.user))
+    period = class_period(request, form, class_)
+    if not form.is_bound:
+        form.initial = {"start": period.first_day, "end": period.last_day}
+    in_period = classes_in_period(records_classes(request.user).filter(pk=class_.pk), period)
+    data = load_records(in_period, period)
+    people = record.enrollments_of_class(class_, data)
+    audit_request(request, AuditAction.VIEW_RECORD, student_ids=[e.student_id for e in people])
+    class_column = [Column(_("This class"), total_figures(data))]
+    context = {
+        "class": class_,
+        "form": form,
+        "period": period,
+        "period_query": period_query(period),
+        "class_columns": class_column,
+        "class_figures": table(class_column),
+        "students": record.student_rows(class_, people, data),
+        "trends": attendance_trends(in_period, period),
+    }
+    return render(request, "records/class.html", context)
+
+
+@login_required
+def student_page(request, student_id):
+    student = record_student(request, student_id)
+    classes = records_classes(request.user)
+    history = record.attendance_history(student, classes)
+    results = record.assessments(student)
+    term = current_term()
+    audit_request(request, AuditAction.VIEW_RECORD, student_ids=[student.pk])
+    context = {
+        "student": student,
+        "enrollments": record.with_hours(record.enrollments(student, classes), history),
+        "history": history,
+        "work": record.work_with_feedback(student, classes),
+        "assessments": results,
+        "term": term,
+        "tests": gains.outcome(results, term),
+        "flashcards": record.flashcard_practice(student),
+    }
+    return render(request, "records/student.html", context)
+
+
+def program_name(request):
+    site = Site.find_for_request(request)
+    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+@login_required
+def participation_page(request, student_id):
+    student = record_student(request, student_id)
+    form = RecordsFilterForm(request.GET or None, classes=records_classes(request.user))
+    chosen = form.is_bound and form.is_valid() and (form["start"].data or form["end"].data)
+    period = form.period() if chosen else None
+    rows = record.participation(student, period)
+    audit_request(request, AuditAction.PRINT_RECORD, student_ids=[student.pk])
+    context = {
+        "student": student,
+        "form": form,
+        "period": period,
+        "rows": rows,
+        "total_hours": sum((row.hours for row in rows), 0),
+        "today": timezone.localdate(),
+        "program": program_name(request),
+    }
+    return render(request, "records/participation.html", context)
+
+
+@login_required
+def new_assessment(request, student_id):
+    student = record_student(request, student_id)
+    form = AssessmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        record_assessment(student, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The test result was saved."))
+        return redirect("records:student", student_id=student.pk)
+    return render(request, "records/assessment_form.html", {"student": student, "form": form})
+
+
+@login_required
+def audit_log(request):
+    require_manager(request.user)
+    entries = AccessAuditEntry.objects.select_related("actor")
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "entries": record.with_names(page.object_list)}
+    return render(request, "records/audit.html", context)
