@@ -8,7 +8,7 @@ import pytest
 from classes.records.exports import attendance
 from classes.records.exports.registry import EXPORTS
 
-DOC = Path(__file__).resolve().parents[3] / "docs" / "records.md"
+DOC = Path(__file__).resolve().parents[4] / "docs" / "records.md"
 
 
 def documented_columns(heading):
