@@ -6,8 +6,9 @@ entering level and gain"):
 - entering level: the NRS level of the student's first pre-test in the period;
 - measurable skill gain: a post-test in the period, taken on or after that pre-test,
   placing the student at a higher NRS level than the entering level.
-classes/records/gains.py (the dashboard's) states the same rules; the two should
-become one.
+classes/records/gains.py states the same rules in Python, for the dashboard, which
+loads every student's tests at once; here they are SQL so each streamed row carries
+its own. tests/classes/records/test_gain_rules_agree.py holds the two to one answer.
 """
 
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
