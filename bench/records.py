@@ -13,8 +13,11 @@ year and over one term, and the level and class pages, counting SQL queries.
 On PostgreSQL it creates and drops its own database, `harbor_records_bench`; the
 database named in DATABASE_URL is only used to connect. With KEEP=1 the
 database is kept and reused by the next KEEP=1 run (to time changes quickly).
-The attendance export's
-timing is added when the exports are merged (classes/records/exports/).
+
+Then it times the attendance export of the year (all classes, CSV and XLSX),
+read to its end through the test client, with the memory it took (resident
+high-water mark and tracemalloc's peak). EXPORT_RUNS=n sets its timed runs (3),
+EXPORTS_ONLY=1 skips the pages, PROFILE=1 prints a cProfile of each export.
 """
 
 import os
