@@ -13,8 +13,11 @@ year and over one term, and the level and class pages, counting SQL queries.
 On PostgreSQL it creates and drops its own database, `harbor_records_bench`; the
 database named in DATABASE_URL is only used to connect. With KEEP=1 the
 database is kept and reused by the next KEEP=1 run (to time changes quickly).
-The attendance export's
-timing is added when the exports are merged (classes/records/exports/).
+
+Then it times the attendance export of the year (all classes, CSV and XLSX),
+read to its end through the test client, with the memory it took (resident
+high-water mark and tracemalloc's peak). EXPORT_RUNS=n sets its timed runs (3),
+EXPORTS_ONLY=1 skips the pages, PROFILE=1 prints a cProfile of each export.
 """
 
 import os
@@ -22,6 +25,7 @@ import random
 import statistics
 import time as clock
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 
 STUDENTS = 2000
@@ -32,6 +36,7 @@ TERM = (date(2025, 9, 1), date(2025, 12, 19))
 ASSIGNMENTS_PER_LEVEL = 24  # one due every other week
 CARDS_PER_STUDENT = 30
 RUNS = 5
+EXPORT_RUNS = int(os.environ.get("EXPORT_RUNS", 3))  # each reads the year's 200,000 rows
 BENCH_DATABASE = "harbor_records_bench"  # not harbor_bench: bench/chat_fanout.py drops that one
 
 
@@ -68,7 +73,9 @@ def run(connection):
             analyze(connection)
         seconds = clock.perf_counter() - started
         print(f"{connection.vendor}: built in {seconds:.0f} s: {program['summary']}")
-        time_pages(program)
+        if not os.environ.get("EXPORTS_ONLY"):
+            time_pages(program)
+        time_exports(program)
     finally:
         if not keep:
             connection.creation.destroy_test_db(old_name, verbosity=0)
@@ -455,3 +462,103 @@ def report(label, times, queries, size):
         f"{label}: median {statistics.median(ms):.0f} ms, min {min(ms):.0f} ms "
         f"({RUNS} runs), SQL queries {sorted(queries)}, HTML {size / 1024:.0f} KiB"
     )
+
+
+def time_exports(program):
+    """The attendance export over the year, all classes, as a manager: the
+    response read to its end, as a browser saving the file would. Timed runs
+    without tracing, each with the process's resident high-water mark reset
+    first; then one run under tracemalloc (Python's peak allocation), to show
+    that memory does not grow with the rows. PROFILE=1 prints where time goes."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(program["manager"])
+    for fmt in ("csv", "xlsx"):
+        time_export(partial(download, client, f"/records/exports/attendance.{fmt}?{year()}"), fmt)
+
+
+def year():
+    return f"start={YEAR[0]}&end={YEAR[1]}"
+
+
+def time_export(get, fmt):
+    get()  # warm
+    times, growth = [], []
+    for _ in range(EXPORT_RUNS):
+        before = reset_peak_rss()
+        started = clock.perf_counter()
+        size, lines = get()
+        times.append(clock.perf_counter() - started)
+        growth.append(rss("VmHWM") - before)
+    rows = exported_rows()
+    if fmt == "csv":
+        assert lines == rows + 1, (lines, rows)  # the header, then one line a row
+    traced = traced_peak(get)
+    median = statistics.median(times)
+    print(
+        f"attendance export, the year, {fmt.upper()}: median {median:.1f} s, "
+        f"min {min(times):.1f} s ({EXPORT_RUNS} runs), {rows} rows, {size / 2**20:.1f} MiB, "
+        f"{rows / median:,.0f} rows/s; Python peak {traced / 2**20:.1f} MiB, "
+        f"RSS growth {max(growth) / 2**20:.1f} MiB"
+    )
+    if os.environ.get("PROFILE"):
+        profile(get)
+
+
+def download(client, url):
+    """Bytes and lines of the response, read chunk by chunk (never held whole)."""
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    size = lines = 0
+    for chunk in response.streaming_content:
+        size += len(chunk)
+        lines += chunk.count(b"\n")
+    return size, lines
+
+
+def exported_rows():
+    """The rows the last export counted, as written to the access audit."""
+    from classes.models import AccessAuditEntry
+
+    return AccessAuditEntry.objects.order_by("-pk").values_list("row_count", flat=True)[0]
+
+
+def traced_peak(action):
+    """Peak Python allocation traced during action() (tracing slows it: not timed)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def reset_peak_rss():
+    """The resident size now, with the high-water mark (VmHWM) reset to it: what
+    a run adds to the high-water mark is then the most memory it took."""
+    import gc
+
+    gc.collect()
+    with open("/proc/self/clear_refs", "w") as file:
+        file.write("5")  # Linux: 5 resets VmHWM
+    return rss("VmRSS")
+
+
+def rss(field):
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def profile(action, lines=18):
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(action)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(lines)

@@ -3,10 +3,10 @@ columns serve a class's own CSV (`/classes/<id>/attendance.csv`) and the records
 export (`/records/exports/attendance.csv`)."""
 
 from django.db.models import F
-from django.utils import timezone
 
 from classes.models import Attendance, Class
 from classes.records.exports.base import QueryExport
+from classes.records.exports.formats import program_time
 from classes.records.exports.learners import yes_no
 from classes.records.exports.scope import Scope, person_name
 
@@ -61,7 +61,7 @@ def attendance_records(classes, period=None):
 
 
 def attendance_row(record):
-    start = timezone.localtime(record["starts_at"])
+    start = program_time(record["starts_at"])
     return [
         start.date(),
         start.strftime("%H:%M"),
