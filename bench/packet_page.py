@@ -48,8 +48,8 @@ def main():
     print(f"trivial view:  {trivial[0]:8.0f} req/s")
     print(f"packet page:   {packet[0]:8.0f} req/s (signed-in student, {PACKET_URL})")
     print(f"ratio:         {packet[0] / trivial[0]:8.1%}")
-    for name, (_rate, server, clients) in (("trivial view", trivial), ("packet page", packet)):
-        print(f"CPU a request: {server:8.2f} ms server + {clients:.2f} ms clients ({name})")
+    for name, (_rate, server_ms, clients_ms) in {"trivial view": trivial, "packet": packet}.items():
+        print(f"CPU a request: {server_ms:8.2f} ms server + {clients_ms:.2f} ms clients ({name})")
     # On a machine doing nothing else, the rates would be in this ratio.
     print(f"CPU ratio:     {sum(trivial[1:]) / sum(packet[1:]):8.1%}")
     print(

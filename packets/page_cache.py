@@ -18,12 +18,15 @@ restrictions, a cache miss) goes through Wagtail's own `serve`, which renders
 the page and stores it (`serve_packet`).
 """
 
+import functools
 import hashlib
 import re
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
@@ -41,8 +44,9 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
-# Bump when the page's templates change what a cached copy holds, so that a
-# shared cache (Redis) stops serving copies made by the previous release.
+# Bump when the code changes what a cached copy holds, so that a shared cache
+# (Redis) stops serving copies made by the previous release. A change to the
+# templates needs no bump: their digest is part of every key.
 CACHE_VERSION = 1
 # A copy is only reached through its revisions' key; the timeout just lets
 # copies of old revisions leave the cache.
@@ -62,8 +66,19 @@ class PacketFacts:
     revisions: tuple
 
     def cache_key(self, language):
-        digest = hashlib.blake2b(repr(self.revisions).encode(), digest_size=12).hexdigest()
-        return f"packet-page:{CACHE_VERSION}:{self.page_id}:{language}:{digest}"
+        revisions = hashlib.blake2b(repr(self.revisions).encode(), digest_size=12).hexdigest()
+        release = f"{CACHE_VERSION}.{templates_digest()}"
+        return f"packet-page:{release}:{self.page_id}:{language}:{revisions}"
+
+
+@functools.cache
+def templates_digest():
+    """A digest of the project's templates, read once per process."""
+    digest = hashlib.blake2b(digest_size=6)
+    for directory in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(directory).rglob("*.html")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 # Plain SQL, not QuerySets: Django took ~0.9 ms to build these two queries and
@@ -235,18 +250,19 @@ def serve_packet(page, request):
     if facts is None or facts.revisions[0] != page.live_revision_id:
         return TemplateResponse(request, template, context)
     markers = Markers()
-    context["reader"] = markers
-    pieces = markers.split(render_shared_copy(template, context, request))
+    pieces = markers.split(render_shared_copy(template, context, request, markers))
     cache.set(facts.cache_key(get_language()), pieces, TIMEOUT)
     reader = ReaderParts(request, facts.page_id, facts.assignment_ids)
     # Wagtail's view-restriction hook adds the no-cache headers on this path.
     return packet_response(pieces, reader, private=False)
 
 
-def render_shared_copy(template, context, request):
-    """Render the copy every reader shares as nobody in particular: a template
-    that used `user` or `request.user` instead of `reader` would show a visitor
-    there, never the first reader."""
+def render_shared_copy(template, context, request, markers):
+    """Render the copy every reader shares, as nobody in particular: whatever a
+    template takes from the reader by Django's usual means is neutral there
+    (`user` is a visitor, `messages` is empty, every CSRF token is a gap), so a
+    template that forgot `reader` can never show the first reader's own."""
+    context = {**context, "reader": markers, "csrf_token": markers["csrf_token"], "messages": ()}
     reader = request.user
     request.user = AnonymousUser()
     try:
