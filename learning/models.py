@@ -61,6 +61,11 @@ class User(AbstractUser):
         return self.has_role(Role.MANAGER) or (self.is_active and self.is_superuser)
 
     @property
+    def may_publish(self):
+        """Teachers and managers publish packets in the Wagtail admin."""
+        return self.is_teacher or self.is_manager
+
+    @property
     def role(self):
         """The user's main role, for greetings and dashboards."""
         for role, held in (

@@ -37,6 +37,7 @@ from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
 from django.template.loader import get_template, render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -73,7 +74,8 @@ class PacketFacts:
 
 @functools.cache
 def templates_digest():
-    """A digest of the project's templates, read once per process."""
+    """A digest of the project's templates, read once per process (they do not
+    change under a running server unless DEBUG is on, which caches nothing)."""
     digest = hashlib.blake2b(digest_size=6)
     for directory in settings.TEMPLATES[0]["DIRS"]:
         for path in sorted(Path(directory).rglob("*.html")):
@@ -192,8 +194,13 @@ class ReaderParts:
         return escape(self.request.get_full_path())
 
     def make_user_menu(self):
-        context = {"user": self.request.user, "csrf_token": self["csrf_token"]}
-        return get_template("components/user_menu.html").render(context)
+        user = self.request.user
+        signed_in = user.is_authenticated
+        kind = (get_language(), signed_in, signed_in and user.may_publish)
+        # While developing (DEBUG), templates change under the running server.
+        pieces = render_user_menu(*kind) if settings.DEBUG else user_menu_pieces(*kind)
+        name = escape(user.name) if signed_in else ""
+        return fill(pieces, {"name": name, "csrf_token": self["csrf_token"]})
 
     def make_messages(self):
         messages = get_messages(self.request)
@@ -206,6 +213,29 @@ class ReaderParts:
         # fn(request, packet_id, assignment_ids) -> HTML, "" when it has nothing.
         parts = hooks.get_hooks(STUDENT_STATUS_HOOK)
         return "".join(fn(self.request, self.page_id, self.assignment_ids) for fn in parts)
+
+
+class MenuReader(NamedTuple):
+    """Who `components/user_menu.html` is rendered for, once per kind of reader:
+    a marker stands in for the name."""
+
+    name: str
+    is_authenticated: bool
+    may_publish: bool
+
+
+def render_user_menu(language, signed_in, may_publish):
+    """The header's menu for one kind of reader, with gaps for their name and
+    CSRF token."""
+    markers = Markers()
+    reader = MenuReader(markers["name"], signed_in, may_publish)
+    context = {"user": reader, "csrf_token": markers["csrf_token"]}
+    with translation.override(language):
+        return markers.split(get_template("components/user_menu.html").render(context))
+
+
+# Made once per process: no template is rendered for the header per request.
+user_menu_pieces = functools.cache(render_user_menu)
 
 
 class Markers:
@@ -245,7 +275,7 @@ def serve_packet(page, request):
     request.is_preview = getattr(request, "is_preview", False)
     context = page.get_context(request)
     template = page.get_template(request)
-    facts = None if request.is_preview else packet_facts(page.url_path)
+    facts = None if request.is_preview or settings.DEBUG else packet_facts(page.url_path)
     # Only a copy of the revision the facts name may be kept under their key.
     if facts is None or facts.revisions[0] != page.live_revision_id:
         return TemplateResponse(request, template, context)
@@ -274,7 +304,7 @@ def render_shared_copy(template, context, request, markers):
 def cached_response(request, path):
     """The packet page at `path` from the cache, or None to let Wagtail serve it.
     Privacy is checked here on every request, before the cache is read."""
-    if request.method != "GET" or not only_wagtails_own_serve_hooks():
+    if request.method != "GET" or settings.DEBUG or not only_wagtails_own_serve_hooks():
         return None
     root = site_root_url_path(request)
     facts = packet_facts(f"{root}{path}") if root else None

@@ -199,3 +199,10 @@ def test_a_page_hook_added_by_another_app_still_applies_to_cached_pages(student,
 
     with hooks.register_temporarily("before_serve_page", closed_for_maintenance):
         assert read(signed_in(student), packet) == "Back soon"
+
+
+def test_a_readers_name_is_shown_as_text_never_as_markup(make_user, make_packet):
+    packet = make_packet()
+    warm(packet, make_user())
+    page = read(signed_in(make_user(display_name="<b>Ali</b>")), packet)
+    assert "&lt;b&gt;Ali&lt;/b&gt;" in page and "<b>Ali</b>" not in page
