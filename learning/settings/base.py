@@ -109,7 +109,8 @@ CACHES = caches(REDIS_URL)
 
 AUTH_USER_MODEL = "learning.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the signed-in user with one plain query.
+    "learning.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
