@@ -20,6 +20,7 @@ the page and stores it (`serve_packet`).
 
 import functools
 import hashlib
+import itertools
 import re
 import secrets
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ from wagtail.models import PageViewRestriction
 
 # Bump when the code changes what a cached copy holds, so that a shared cache
 # (Redis) stops serving copies made by the previous release. A change to the
-# templates needs no bump: their digest is part of every key.
+# templates or the translations needs no bump: their digest is in every key.
 CACHE_VERSION = 1
 # A copy is only reached through its revisions' key; the timeout just lets
 # copies of old revisions leave the cache.
@@ -68,19 +69,23 @@ class PacketFacts:
 
     def cache_key(self, language):
         revisions = hashlib.blake2b(repr(self.revisions).encode(), digest_size=12).hexdigest()
-        release = f"{CACHE_VERSION}.{templates_digest()}"
-        return f"packet-page:{release}:{self.page_id}:{language}:{revisions}"
+        return f"packet-page:{release()}:{self.page_id}:{language}:{revisions}"
 
 
 @functools.cache
-def templates_digest():
-    """A digest of the project's templates, read once per process (they do not
-    change under a running server unless DEBUG is on, which caches nothing)."""
+def release():
+    """What cached copies are made from besides the database: this module's
+    CACHE_VERSION and a digest of the project's templates and compiled
+    translations. Read once per process: they only change under a running
+    server while DEBUG is on, which caches nothing."""
+    sources = [
+        *(sorted(Path(folder).rglob("*.html")) for folder in settings.TEMPLATES[0]["DIRS"]),
+        *(sorted(Path(folder).rglob("*.mo")) for folder in settings.LOCALE_PATHS),
+    ]
     digest = hashlib.blake2b(digest_size=6)
-    for directory in settings.TEMPLATES[0]["DIRS"]:
-        for path in sorted(Path(directory).rglob("*.html")):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    for path in itertools.chain.from_iterable(sources):
+        digest.update(path.read_bytes())
+    return f"{CACHE_VERSION}.{digest.hexdigest()}"
 
 
 # Plain SQL, not QuerySets: Django took ~0.9 ms to build these two queries and

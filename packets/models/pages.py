@@ -119,6 +119,7 @@ class PacketPage(FlashcardRoutesMixin, Page):
             .order_by(F("due_date").asc(nulls_last=True), "path")
         )
         context["assignments"] = assignments
+        context["release"] = page_cache.release()
         context["reader"] = page_cache.ReaderParts(
             request, self.pk, tuple(sorted(a.pk for a in assignments))
         )
