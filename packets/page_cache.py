@@ -77,7 +77,7 @@ def release():
     """What cached copies are made from besides the database: this module's
     CACHE_VERSION and a digest of the project's templates and compiled
     translations. Read once per process: they only change under a running
-    server while DEBUG is on, which caches nothing."""
+    server while DEBUG is on, and then no packet page is cached."""
     sources = [
         *(sorted(Path(folder).rglob("*.html")) for folder in settings.TEMPLATES[0]["DIRS"]),
         *(sorted(Path(folder).rglob("*.mo")) for folder in settings.LOCALE_PATHS),
@@ -89,8 +89,8 @@ def release():
 
 
 # Plain SQL, not QuerySets: Django took ~0.9 ms to build these two queries and
-# SQLite ~0.05 ms to run them, a quarter of a cached page's time (measured with
-# bench/packet_page.py). Both run on SQLite and PostgreSQL.
+# SQLite ~0.05 ms to run them (bench/packet_page.py). Written for SQLite and
+# PostgreSQL alike.
 SITES_SQL = """
     SELECT site.hostname, site.is_default_site, root.url_path
     FROM wagtailcore_site site JOIN wagtailcore_page root ON root.id = site.root_page_id
