@@ -16,12 +16,12 @@ SESSION_SQL = """
 
 
 class SessionStore(db.SessionStore):
-    def _get_session_from_db(self):
+    def load(self):
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         with connection.cursor() as cursor:
             cursor.execute(SESSION_SQL, [self.session_key, now])
             row = cursor.fetchone()
         if row is None:
             self._session_key = None  # unknown or expired: a new session is made
-            return None
-        return self.model(session_key=self.session_key, session_data=row[0])
+            return {}
+        return self.decode(row[0])
