@@ -1,6 +1,7 @@
 """Requests per second of a demo packet page for a signed-in student, against a
-trivial Django view, both served by gunicorn (2 sync workers) in the same run;
-plus the packet page's gzip bytes with its CSS.
+trivial Django view, both served by gunicorn (2 sync workers) in the same run,
+with the CPU time each request costs the server and the clients; plus the
+packet page's gzip bytes with its CSS.
 
 Only 127.0.0.1 is loaded, each measurement for a bounded time.
 Usage: python bench/run.py packet_page
@@ -10,7 +11,6 @@ import gzip
 import http.client
 import multiprocessing
 import os
-import resource
 import socket
 import subprocess
 import sys
@@ -22,7 +22,8 @@ PYTHON = sys.executable
 SETTINGS = "learning.settings.bench"
 PACKET_URL = "/level-1/greetings-and-introductions/"
 TRIVIAL_URL = "/bench/trivial"
-SECONDS = 10
+SECONDS = 10  # for each URL, in ROUNDS turns
+ROUNDS = 5
 CLIENTS = 4
 
 
@@ -38,8 +39,8 @@ def main():
     try:
         wait_until_serving(port)
         page = fetch(port, PACKET_URL, cookie)
-        trivial = requests_per_second(server.pid, port, TRIVIAL_URL, "")
-        packet = requests_per_second(server.pid, port, PACKET_URL, cookie)
+        rates = measure(server.pid, port, [(TRIVIAL_URL, ""), (PACKET_URL, cookie)])
+        trivial, packet = rates[TRIVIAL_URL], rates[PACKET_URL]
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -119,37 +120,40 @@ def fetch(port, url, cookie):
 
 
 def count_requests(args):
+    """One client: requests done in `seconds`, and the CPU seconds it spent."""
     port, url, cookie, seconds = args
     done = 0
+    cpu_started = time.process_time()
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         fetch(port, url, cookie)
         done += 1
-    return done
+    return done, time.process_time() - cpu_started
 
 
-def requests_per_second(server_pid, port, url, cookie):
-    """Requests per second, and the CPU milliseconds per request of the server's
-    workers and of the clients: the rate depends on whatever else the machine
-    runs, the CPU time much less."""
-    count_requests((port, url, cookie, 1))  # warm up: caches, connections
-    clients_before = children_cpu_seconds()
+def measure(server_pid, port, loads):
+    """For each (url, cookie): requests per second, and the CPU milliseconds a
+    request cost the server's workers and the clients. The URLs take turns in
+    short rounds, so that whatever else the machine runs weighs on each alike;
+    the CPU time depends much less on it than the rate does."""
+    totals = {url: [0, 0.0, 0.0, 0.0] for url, _cookie in loads}  # requests, s, server, clients
     with multiprocessing.Pool(CLIENTS) as pool:
-        server_before = workers_cpu_seconds(server_pid)
-        started = time.monotonic()
-        done = sum(pool.map(count_requests, [(port, url, cookie, SECONDS)] * CLIENTS))
-        elapsed = time.monotonic() - started
-        server = workers_cpu_seconds(server_pid) - server_before
-        pool.close()
-        pool.join()
-    clients = children_cpu_seconds() - clients_before
-    return done / elapsed, server * 1000 / done, clients * 1000 / done
-
-
-def children_cpu_seconds():
-    """CPU time of this process's ended children (the client pool, once joined)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+        for url, cookie in loads:  # warm up: caches, connections
+            pool.map(count_requests, [(port, url, cookie, 0.5)] * CLIENTS)
+        for _round in range(ROUNDS):
+            for url, cookie in loads:
+                server_before = workers_cpu_seconds(server_pid)
+                started = time.monotonic()
+                runs = pool.map(count_requests, [(port, url, cookie, SECONDS / ROUNDS)] * CLIENTS)
+                elapsed = time.monotonic() - started
+                server = workers_cpu_seconds(server_pid) - server_before
+                for n, value in enumerate((sum(r[0] for r in runs), elapsed, server)):
+                    totals[url][n] += value
+                totals[url][3] += sum(r[1] for r in runs)
+    return {
+        url: (done / elapsed, server * 1000 / done, clients * 1000 / done)
+        for url, (done, elapsed, server, clients) in totals.items()
+    }
 
 
 def workers_cpu_seconds(server_pid):
