@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from learning.roles import Role
 
@@ -206,3 +206,25 @@ def test_a_readers_name_is_shown_as_text_never_as_markup(make_user, make_packet)
     warm(packet, make_user())
     page = read(signed_in(make_user(display_name="<b>Ali</b>")), packet)
     assert "&lt;b&gt;Ali&lt;/b&gt;" in page and "<b>Ali</b>" not in page
+
+
+def test_a_password_protected_level_asks_for_its_password_after_a_reader_read_it(
+    student, levels, make_packet
+):
+    packet = make_packet(body=[{"type": "heading", "value": "Secret words"}])
+    warm(packet, student)
+    level = levels["level-1"]
+    PageViewRestriction.objects.filter(page=level).delete()
+    PageViewRestriction.objects.create(
+        page=level, restriction_type=PageViewRestriction.PASSWORD, password="harbor"
+    )
+    response = signed_in(student).get(packet.url, HTTP_HOST="localhost")
+    assert "Secret words" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_with_a_second_site_packets_are_still_served_by_wagtail(student, levels, make_packet):
+    packet = make_packet(body=[{"type": "heading", "value": "Hello words"}])
+    warm(packet, student)
+    Site.objects.create(hostname="other.example", root_page=levels["level-2"])
+    assert "Hello words" in read(signed_in(student), packet)
