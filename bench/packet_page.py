@@ -1,6 +1,7 @@
 """Requests per second of a demo packet page for a signed-in student, against a
-trivial Django view, both served by gunicorn (2 sync workers) in the same run;
-plus the packet page's gzip bytes with its CSS.
+trivial Django view, both served by gunicorn (2 sync workers) in the same run,
+with the CPU time each request costs the server and the clients; plus the
+packet page's gzip bytes with its CSS.
 
 Only 127.0.0.1 is loaded, each measurement for a bounded time.
 Usage: python bench/run.py packet_page
@@ -21,7 +22,8 @@ PYTHON = sys.executable
 SETTINGS = "learning.settings.bench"
 PACKET_URL = "/level-1/greetings-and-introductions/"
 TRIVIAL_URL = "/bench/trivial"
-SECONDS = 10
+SECONDS = 10  # for each URL, in ROUNDS turns
+ROUNDS = 5
 CLIENTS = 4
 
 
@@ -36,17 +38,21 @@ def main():
     server = start_gunicorn(env, port)
     try:
         wait_until_serving(port)
-        packet = fetch(port, PACKET_URL, cookie)
-        trivial_rate = requests_per_second(port, TRIVIAL_URL, "")
-        packet_rate = requests_per_second(port, PACKET_URL, cookie)
+        page = fetch(port, PACKET_URL, cookie)
+        rates = measure(server.pid, port, [(TRIVIAL_URL, ""), (PACKET_URL, cookie)])
+        trivial, packet = rates[TRIVIAL_URL], rates[PACKET_URL]
     finally:
         server.terminate()
         server.wait(timeout=10)
     css = gzip.compress((ROOT / "learning/static/harbor/base.css").read_bytes(), compresslevel=6)
-    html = gzip.compress(packet, compresslevel=6)
-    print(f"trivial view:  {trivial_rate:8.0f} req/s")
-    print(f"packet page:   {packet_rate:8.0f} req/s (signed-in student, {PACKET_URL})")
-    print(f"ratio:         {packet_rate / trivial_rate:8.1%}")
+    html = gzip.compress(page, compresslevel=6)
+    print(f"trivial view:  {trivial[0]:8.0f} req/s")
+    print(f"packet page:   {packet[0]:8.0f} req/s (signed-in student, {PACKET_URL})")
+    print(f"ratio:         {packet[0] / trivial[0]:8.1%}")
+    for name, (_rate, server_ms, clients_ms) in {"trivial view": trivial, "packet": packet}.items():
+        print(f"CPU a request: {server_ms:8.2f} ms server + {clients_ms:.2f} ms clients ({name})")
+    # On a machine doing nothing else, the rates would be in this ratio.
+    print(f"CPU ratio:     {sum(trivial[1:]) / sum(packet[1:]):8.1%}")
     print(
         f"gzip bytes:    {len(html)} HTML + {len(css)} CSS = {len(html) + len(css)} (budget 14,600)"
     )
@@ -114,18 +120,50 @@ def fetch(port, url, cookie):
 
 
 def count_requests(args):
+    """One client: requests done in `seconds`, and the CPU seconds it spent."""
     port, url, cookie, seconds = args
     done = 0
+    cpu_started = time.process_time()
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         fetch(port, url, cookie)
         done += 1
-    return done
+    return done, time.process_time() - cpu_started
 
 
-def requests_per_second(port, url, cookie):
-    count_requests((port, url, cookie, 1))  # warm up: caches, connections
+def measure(server_pid, port, loads):
+    """For each (url, cookie): requests per second, and the CPU milliseconds a
+    request cost the server's workers and the clients. The URLs take turns in
+    short rounds, so that whatever else the machine runs weighs on each alike;
+    the CPU time depends much less on it than the rate does."""
+    totals = {url: [0, 0.0, 0.0, 0.0] for url, _cookie in loads}  # requests, s, server, clients
     with multiprocessing.Pool(CLIENTS) as pool:
-        started = time.monotonic()
-        done = sum(pool.map(count_requests, [(port, url, cookie, SECONDS)] * CLIENTS))
-        return done / (time.monotonic() - started)
+        for url, cookie in loads:  # warm up: caches, connections
+            pool.map(count_requests, [(port, url, cookie, 0.5)] * CLIENTS)
+        for _round in range(ROUNDS):
+            for url, cookie in loads:
+                server_before = workers_cpu_seconds(server_pid)
+                started = time.monotonic()
+                runs = pool.map(count_requests, [(port, url, cookie, SECONDS / ROUNDS)] * CLIENTS)
+                elapsed = time.monotonic() - started
+                server = workers_cpu_seconds(server_pid) - server_before
+                for n, value in enumerate((sum(r[0] for r in runs), elapsed, server)):
+                    totals[url][n] += value
+                totals[url][3] += sum(r[1] for r in runs)
+    return {
+        url: (done / elapsed, server * 1000 / done, clients * 1000 / done)
+        for url, (done, elapsed, server, clients) in totals.items()
+    }
+
+
+def workers_cpu_seconds(server_pid):
+    """User + system CPU time of gunicorn's worker processes (Linux's /proc)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(fields[1]) == server_pid:  # the parent process id
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")

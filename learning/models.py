@@ -1,10 +1,16 @@
 from django.contrib.auth.models import AbstractUser, Group
-from django.db import models
+from django.db import connection, models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from learning.languages import LANGUAGES
 from learning.roles import Role
+
+ROLE_NAMES_SQL = """
+    SELECT auth_group.name FROM auth_group
+    JOIN learning_user_groups ON learning_user_groups.group_id = auth_group.id
+    WHERE learning_user_groups.user_id = %s
+"""
 
 
 class User(AbstractUser):
@@ -32,7 +38,12 @@ class User(AbstractUser):
 
     @cached_property
     def role_names(self):
-        return frozenset(self.groups.values_list("name", flat=True))
+        # Read on nearly every page (the header's links follow the role), so one
+        # plain query: Django took ~0.3 ms to build it through `self.groups`,
+        # the database ~0.02 ms to run it (bench/packet_page.py).
+        with connection.cursor() as cursor:
+            cursor.execute(ROLE_NAMES_SQL, [self.pk])
+            return frozenset(name for (name,) in cursor.fetchall())
 
     def has_role(self, role):
         return self.is_active and role.value in self.role_names
@@ -48,6 +59,11 @@ class User(AbstractUser):
     @property
     def is_manager(self):
         return self.has_role(Role.MANAGER) or (self.is_active and self.is_superuser)
+
+    @property
+    def may_publish(self):
+        """Teachers and managers publish packets in the Wagtail admin."""
+        return self.is_teacher or self.is_manager
 
     @property
     def role(self):

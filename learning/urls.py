@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from learning.health import healthz
 from learning.views import set_language
-from packets.views import packet_finder
+from packets.views import packet_finder, serve_packet_page
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -31,5 +31,8 @@ if settings.DEBUG:
 # their names end in .apkg/.txt, which Wagtail's pattern does not take).
 urlpatterns += [
     path("", include("packets.flashcards.urls")),
+    # A level's packet (two segments; not Wagtail's own _util/ views) is first
+    # looked for in the packet page cache, then served by Wagtail.
+    re_path(r"^(?!_util/)((?:[\w\-]+/){2})$", serve_packet_page, name="packet_page"),
     path("", include(wagtail_urls)),
 ]

@@ -3,7 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from wagtail import views as wagtail_views
 
+from packets import page_cache
 from packets.search import find_packets, packet_topics
 
 
@@ -23,3 +25,8 @@ def packet_finder(request):
         packets = find_packets(form.cleaned_data["q"], form.cleaned_data["topic"])
     context = {"form": form, "packets": packets, "topics": packet_topics()}
     return render(request, "packets/packet_finder.html", context)
+
+
+def serve_packet_page(request, path):
+    """Wagtail's page view, answered from the packet page cache when it can be."""
+    return page_cache.cached_response(request, path) or wagtail_views.serve(request, path)

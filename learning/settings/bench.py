@@ -12,9 +12,14 @@ DATABASES = {
     "default": {**sqlite_database(BASE_DIR / "build/bench/harbor.sqlite3"), "CONN_MAX_AGE": 600}
 }
 MEDIA_ROOT = BASE_DIR / "build/bench/media"
+HARBOR_PRIVATE_MEDIA_ROOT = BASE_DIR / "build/bench/private-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "classes.uploads.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": HARBOR_PRIVATE_MEDIA_ROOT},
+    },
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

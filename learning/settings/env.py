@@ -139,7 +139,15 @@ def channel_layers(redis_url):
 
 def caches(redis_url):
     if not redis_url:
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                # Each process keeps its own. Room for a program's packet pages in
+                # its learners' languages (about 10 KB each) beside the rate
+                # limits: the default of 300 entries would keep evicting them.
+                "OPTIONS": {"MAX_ENTRIES": 1000},
+            }
+        }
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -15,14 +15,16 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from packets import page_cache
 from packets.blocks import PacketStreamBlock, QuizStreamBlock, StudentNoteBlock
 from packets.flashcards.routes import FlashcardRoutesMixin
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
-from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels, student_status
+from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels
 
 
 class LevelPage(FlashcardRoutesMixin, Page):
@@ -105,6 +107,11 @@ class PacketPage(FlashcardRoutesMixin, Page):
     class Meta:
         verbose_name = _("packet")
 
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The packet itself, kept in the cache for every reader (packets/page_cache.py)."""
+        return page_cache.serve_packet(self, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["level"] = self.get_parent()
@@ -116,8 +123,8 @@ class PacketPage(FlashcardRoutesMixin, Page):
             .order_by(F("due_date").asc(nulls_last=True), "path")
         )
         context["assignments"] = assignments
-        # Per reader (a student's status for each assignment), outside the cached body.
-        context["student_status"] = student_status(
+        context["release"] = page_cache.release()
+        context["reader"] = page_cache.ReaderParts(
             request, self.pk, tuple(sorted(a.pk for a in assignments))
         )
         return context

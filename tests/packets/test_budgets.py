@@ -60,7 +60,7 @@ def test_a_long_packet_costs_the_same_queries_as_a_short_one(
     make_assignment(long)
     client = login(student)
     short_queries = warm_query_count(client, short)
-    assert short_queries <= 12, short_queries
+    assert short_queries <= 5, short_queries
     assert warm_query_count(client, long) == short_queries
 
 
