@@ -109,8 +109,7 @@ CACHES = caches(REDIS_URL)
 
 AUTH_USER_MODEL = "learning.User"
 AUTHENTICATION_BACKENDS = [
-    # Django's ModelBackend, loading the signed-in user with one plain query.
-    "learning.backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
