@@ -168,6 +168,11 @@ async def load(urls, rooms):
             url = urls[(index + n) % len(urls)]
             tasks.append(asyncio.create_task(client(url, room["path"], cookie, received, ready)))
     while len(ready) < len(tasks):
+        # A socket that failed to open (e.g. a handshake timeout on a busy
+        # machine) would otherwise leave this loop waiting for ever.
+        for task in tasks:
+            if task.done():
+                task.result()
         await asyncio.sleep(0.1)
     await asyncio.sleep(1)
     per_room = [ready[i * PER_ROOM] for i in range(len(rooms))]
