@@ -1,7 +1,9 @@
-"""Who may read and post in which room. One rule, asked in one SQL query (it runs
-for every chat message), shared by the consumer and the HTTP pages."""
+"""Who may read and post in which room, and whether a sender is over the rate
+limit. One rule, asked in one SQL query (it runs for every chat message), shared
+by the consumer and the HTTP pages."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 
 from django.contrib.auth import get_user_model
@@ -9,13 +11,24 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.utils import timezone
 
-from classes.models import BreakoutGroup, Class, Enrollment, EnrollmentStatus, Mute, Room
+from classes.chat.ratelimit import chat_rate_limit
+from classes.models import (
+    BreakoutGroup,
+    Class,
+    Enrollment,
+    EnrollmentStatus,
+    Message,
+    MessageKind,
+    Mute,
+    Room,
+)
 from learning.roles import Role
 
 # Reasons a send is refused, as protocol error codes; GONE closes the socket.
 GONE = "gone"
 MUTED = "muted"
 CLOSED = "closed"
+RATE_LIMITED = "rate_limited"
 
 
 @dataclass(frozen=True)
@@ -24,6 +37,7 @@ class Access:
     teaching: bool = False
     muted: bool = False
     closed: bool = False
+    over_rate_limit: bool = False
 
 
 def main_room(cohort):
@@ -51,11 +65,13 @@ def room_access(user, room, session_key=None, now=None):
     """Teachers of the class and managers read and post in every room of it;
     students with an active enrollment read the main room and their groups'
     rooms. An inactive account or an ended sign-in (when a session key is
-    given) reads nothing."""
+    given) reads nothing. Over the rate limit: the user's chat messages (in any
+    room) in the limit's window reach its count (classes/chat/ratelimit.py)."""
     if not user.is_authenticated:
         return Access(readable=False)
     now = now or timezone.now()
-    row = _access_row(user.pk, room, session_key, now)
+    limit = chat_rate_limit()
+    row = _access_row(user.pk, room, session_key, now, limit)
     if row is None or (session_key and not row["signed_in"]):
         return Access(readable=False)
     teaching = row["is_superuser"] or row["manager"] or (row["teacher"] and row["teaches"])
@@ -65,10 +81,11 @@ def room_access(user, room, session_key=None, now=None):
         teaching=teaching,
         muted=row["muted"] and not teaching,
         closed=room.group_id is not None and not row["group_open"],
+        over_rate_limit=row["recent_messages"] >= limit.messages,
     )
 
 
-def _access_row(user_id, room, session_key, now):
+def _access_row(user_id, room, session_key, now, limit):
     params = {
         "user": user_id,
         "cohort": room.cohort_id,
@@ -78,16 +95,23 @@ def _access_row(user_id, room, session_key, now):
         "manager": Role.MANAGER.value,
         "teacher": Role.TEACHER.value,
         "active": EnrollmentStatus.ACTIVE.value,
+        "chat": MessageKind.CHAT.value,
+        "since": connection.ops.adapt_datetimefield_value(now - timedelta(seconds=limit.seconds)),
+        "limit": limit.messages,
     }
     with connection.cursor() as cursor:
         cursor.execute(_access_sql(), params)
         row = cursor.fetchone()
     if row is None:
         return None
-    return dict(zip(ACCESS_COLUMNS, (bool(value) for value in row), strict=True))
+    *flags, recent_messages = row
+    return {
+        **dict(zip(ACCESS_FLAGS, (bool(flag) for flag in flags), strict=True)),
+        "recent_messages": recent_messages,
+    }
 
 
-ACCESS_COLUMNS = (
+ACCESS_FLAGS = (
     "is_superuser",
     "manager",
     "teacher",
@@ -104,7 +128,8 @@ ACCESS_COLUMNS = (
 def _access_sql():
     """The access row in one statement, written out: the same query built with
     the ORM (eight Exists annotations) cost about 3.6 ms of CPU per message in
-    Python alone, most of a send's work (docs/BENCHMARKS.md, "Class chat fan-out")."""
+    Python alone, most of a send's work (docs/BENCHMARKS.md, "Class chat fan-out").
+    The rate limit is counted here too, in the same round trip."""
     user_model = get_user_model()
     tables = {
         "user": user_model._meta.db_table,
@@ -116,6 +141,7 @@ def _access_sql():
         "breakout": BreakoutGroup._meta.db_table,
         "mute": Mute._meta.db_table,
         "session": Session._meta.db_table,
+        "message": Message._meta.db_table,
     }
     return ACCESS_SQL.format(**{name: connection.ops.quote_name(t) for name, t in tables.items()})
 
@@ -134,7 +160,10 @@ SELECT u.is_superuser,
   EXISTS (SELECT 1 FROM {mute} mu
           WHERE mu.cohort_id = %(cohort)s AND mu.student_id = u.id AND mu.until > %(now)s),
   EXISTS (SELECT 1 FROM {session} s
-          WHERE s.session_key = %(session_key)s AND s.expire_date > %(now)s)
+          WHERE s.session_key = %(session_key)s AND s.expire_date > %(now)s),
+  (SELECT COUNT(*) FROM (SELECT 1 FROM {message} msg
+          WHERE msg.author_id = u.id AND msg.sent_at > %(since)s AND msg.kind = %(chat)s
+          LIMIT %(limit)s) recent)
 FROM {user} u
 WHERE u.id = %(user)s AND u.is_active
 """
@@ -149,6 +178,8 @@ def refusal_to_post(user, room, session_key=None):
     access = room_access(user, room, session_key)
     if not access.readable:
         return GONE
+    if access.over_rate_limit:
+        return RATE_LIMITED
     if access.closed:
         return CLOSED
     if access.muted:

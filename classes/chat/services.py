@@ -12,12 +12,10 @@ from django.utils.translation import gettext as _
 from classes.access import can_teach
 from classes.chat.broadcast import tell_room, tell_user
 from classes.chat.payloads import deleted_frame, message_frame
-from classes.chat.ratelimit import allow_message_now
 from classes.chat.rooms import group_room, main_room, refusal_to_post
 from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report
 
 GROUP_SIZES = range(2, 7)
-RATE_LIMITED = "rate_limited"
 
 
 def post_message(author, room, text, client_id="", kind=MessageKind.CHAT, link="", pinned=False):
@@ -48,12 +46,11 @@ NEXT_MESSAGE_ID = (
 
 def send_message(user, room, text, client_id, session_key=None):
     """A member's message, from the WebSocket or the page without JavaScript.
-    Checked on every send: the rate limit, an active account, a live sign-in
-    (when a session key is given), membership, not muted, an open room; then
-    saved and broadcast after commit. Returns (refusal reason or None, message,
-    created); a retried client_id returns the original message, not created."""
-    if not allow_message_now(user.pk):
-        return RATE_LIMITED, None, False
+    Checked on every send, in one query: an active account, a live sign-in
+    (when a session key is given), membership, the rate limit, not muted, an
+    open room; then saved and broadcast after commit. Returns (refusal reason or
+    None, message, created); a retried client_id returns the original message,
+    not created."""
     reason = refusal_to_post(user, room, session_key)
     if reason:
         return reason, None, False
