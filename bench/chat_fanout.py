@@ -142,6 +142,9 @@ async def client(url, path, cookie, received, ready):
         origin=url.replace("ws", "http", 1),
         additional_headers={"Cookie": f"sessionid={cookie}"},
         max_queue=None,
+        # 300 sockets open at once; on a busy machine some handshakes take over
+        # the default 10 s. What is measured is messages, not connecting.
+        open_timeout=120,
     ) as socket:
         ready.append(socket)
         async for raw in socket:
