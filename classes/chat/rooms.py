@@ -12,6 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 from classes.chat.ratelimit import chat_rate_limit
+from classes.chat.statements import fetch_one
 from classes.models import (
     BreakoutGroup,
     Class,
@@ -99,9 +100,7 @@ def _access_row(user_id, room, session_key, now, limit):
         "since": connection.ops.adapt_datetimefield_value(now - timedelta(seconds=limit.seconds)),
         "limit": limit.messages,
     }
-    with connection.cursor() as cursor:
-        cursor.execute(_access_sql(), params)
-        row = cursor.fetchone()
+    row = fetch_one(_access_sql(), params)
     if row is None:
         return None
     *flags, recent_messages = row

@@ -3,6 +3,7 @@ broadcasts only after it commits (see broadcast.py)."""
 
 import random
 from datetime import timedelta
+from functools import cache
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -13,6 +14,7 @@ from classes.access import can_teach
 from classes.chat.broadcast import tell_room, tell_user
 from classes.chat.payloads import deleted_frame, message_frame
 from classes.chat.rooms import group_room, main_room, refusal_to_post
+from classes.chat.statements import fetch_one
 from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report, Room
 
 GROUP_SIZES = range(2, 7)
@@ -85,21 +87,28 @@ def _save_next_in_one_statement(message):
     """PostgreSQL: the number and the insert in one statement, which is its own
     transaction: one round trip instead of four (BEGIN, UPDATE, INSERT, COMMIT),
     each a wait for the database on a busy machine (docs/BENCHMARKS.md)."""
-    fields = [f for f in Message._meta.concrete_fields if not f.primary_key and f.name != "number"]
-    values = [f.get_db_prep_save(f.pre_save(message, add=True), connection) for f in fields]
-    quote = connection.ops.quote_name
-    sql = SAVE_NEXT_POSTGRESQL.format(
-        room=quote(Room._meta.db_table),
-        message=quote(Message._meta.db_table),
-        columns=", ".join(quote(f.column) for f in fields),
-        values=", ".join(["%s"] * len(fields)),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [message.room_id, *values])
-        message.pk, message.number = cursor.fetchone()
+    values = [
+        f.get_db_prep_save(f.pre_save(message, add=True), connection) for f in _saved_fields()
+    ]
+    message.pk, message.number = fetch_one(_save_next_sql(), [message.room_id, *values])
     message._state.adding = False
     message._state.db = connection.alias
     message.room.last_message_id = message.number
+
+
+def _saved_fields():
+    return [f for f in Message._meta.concrete_fields if not f.primary_key and f.name != "number"]
+
+
+@cache
+def _save_next_sql():
+    quote = connection.ops.quote_name
+    return SAVE_NEXT_POSTGRESQL.format(
+        room=quote(Room._meta.db_table),
+        message=quote(Message._meta.db_table),
+        columns=", ".join(quote(f.column) for f in _saved_fields()),
+        values=", ".join(["%s"] * len(_saved_fields())),
+    )
 
 
 SAVE_NEXT_POSTGRESQL = """
