@@ -134,7 +134,7 @@ def rss_kib(pid):
     return 0
 
 
-async def client(url, path, cookie, received, ready):
+async def client(url, path, cookie, received, ready, key):
     import websockets
 
     async with websockets.connect(
@@ -142,8 +142,11 @@ async def client(url, path, cookie, received, ready):
         origin=url.replace("ws", "http", 1),
         additional_headers={"Cookie": f"sessionid={cookie}"},
         max_queue=None,
+        # 300 sockets open at once; on a busy machine some handshakes take over
+        # the default 10 s. What is measured is messages, not connecting.
+        open_timeout=120,
     ) as socket:
-        ready.append(socket)
+        ready[key] = socket
         async for raw in socket:
             frame = json.loads(raw)
             if frame.get("type") == "message":
@@ -161,16 +164,24 @@ async def drain(received, quiet=3.0, limit=60.0):
 
 
 async def load(urls, rooms):
-    received, ready, sent = [], [], {}
+    received, ready, sent = [], {}, {}
     tasks = []
     for index, room in enumerate(rooms):
         for n, cookie in enumerate(room["cookies"]):
             url = urls[(index + n) % len(urls)]
-            tasks.append(asyncio.create_task(client(url, room["path"], cookie, received, ready)))
+            task = client(url, room["path"], cookie, received, ready, (index, n))
+            tasks.append(asyncio.create_task(task))
     while len(ready) < len(tasks):
+        # A socket that failed to open (e.g. a handshake timeout on a busy
+        # machine) would otherwise leave this loop waiting for ever.
+        for task in tasks:
+            if task.done():
+                task.result()
         await asyncio.sleep(0.1)
     await asyncio.sleep(1)
-    per_room = [ready[i * PER_ROOM] for i in range(len(rooms))]
+    # One sender per room, its first client: the rooms' senders alternate
+    # between the server processes.
+    per_room = [ready[index, 0] for index in range(len(rooms))]
     interval, count, start = 1 / RATE, 0, time.perf_counter()
     while time.perf_counter() - start < SECONDS:
         socket = per_room[count % len(per_room)]

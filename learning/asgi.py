@@ -4,6 +4,7 @@ In production only /ws/ reaches this (HTTP goes to WSGI workers, measured 3-12x
 faster for sync views); `runserver` (daphne) serves both from one process.
 """
 
+import gc
 import os
 
 from django.core.asgi import get_asgi_application
@@ -31,3 +32,9 @@ def build_application(websocket_routes):
 
 
 application = build_application(websocket_urlpatterns)
+
+# Everything loaded so far (Django, Wagtail, the models, ~190,000 objects) lives
+# as long as the process. Left to the collector, every full collection walked it
+# all again: 100-300 ms with the event loop stopped, felt by every open chat
+# socket (docs/BENCHMARKS.md, "Class chat fan-out"). Frozen, they are skipped.
+gc.freeze()

@@ -10,7 +10,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 
 from classes.chat import history
-from classes.chat.broadcast import session_group, user_group
+from classes.chat.broadcast import published_without_waiting, session_group, user_group
 from classes.chat.payloads import message_frame
 from classes.chat.protocol import (
     MAX_FRAME_BYTES,
@@ -83,10 +83,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
 
     async def handle_send(self, command):
         # Not thread-sensitive: sends of many sockets run side by side, each in
-        # one worker thread (limit, check, save), instead of queuing on one thread.
-        reason, message, created = await database_sync_to_async(
-            send_message, thread_sensitive=False
-        )(self.user, self.room, command.text, command.client_id, self.session_key)
+        # one worker thread (check, save), instead of queuing on one thread.
+        with published_without_waiting():
+            reason, message, created = await database_sync_to_async(
+                send_message, thread_sensitive=False
+            )(self.user, self.room, command.text, command.client_id, self.session_key)
         if reason == GONE:
             await self.close(code=NOT_ALLOWED)
         elif reason:

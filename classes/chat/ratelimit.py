@@ -1,15 +1,15 @@
 """Chat rate limit: at most N messages per user in a sliding window of S seconds.
 
-Read from CHAT_RATE_LIMIT ("5/10s" by default) so load tests can raise it. Kept in
-the cache, so with Redis every server process counts the same messages.
+Read from CHAT_RATE_LIMIT ("5/10s" by default) so load tests can raise it. Counted
+from the messages themselves (the user's chat messages saved in the window, in
+every room), in the same SQL statement as the membership check (rooms.py): every
+server process counts the same messages, with no extra round trip per message.
 """
 
 import re
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
 LIMIT_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*s\s*$")
@@ -32,24 +32,3 @@ def parse_rate_limit(value):
 
 def chat_rate_limit():
     return parse_rate_limit(settings.CHAT_RATE_LIMIT)
-
-
-def _key(user_id):
-    return f"chat-rate:{user_id}"
-
-
-def _admit(stored, now, limit):
-    """The timestamps to keep if one more message is allowed now, else None."""
-    recent = [t for t in (stored or []) if t > now - limit.seconds]
-    return None if len(recent) >= limit.messages else [*recent, now]
-
-
-def allow_message_now(user_id):
-    """Count one message for the user; False when over the limit (not counted).
-    Used by the consumer (in its worker thread) and the page without JavaScript."""
-    limit = chat_rate_limit()
-    kept = _admit(cache.get(_key(user_id)), time.time(), limit)
-    if kept is None:
-        return False
-    cache.set(_key(user_id), kept, timeout=limit.seconds + 1)
-    return True

@@ -1,20 +1,35 @@
-"""Who may read and post in which room. One rule, asked in one SQL query (it runs
-for every chat message), shared by the consumer and the HTTP pages."""
+"""Who may read and post in which room, and whether a sender is over the rate
+limit. One rule, asked in one SQL query (it runs for every chat message), shared
+by the consumer and the HTTP pages."""
 
 from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
 from django.utils import timezone
 
-from classes.models import BreakoutGroup, Class, Enrollment, Mute, Room
+from classes.chat.ratelimit import chat_rate_limit
+from classes.chat.statements import fetch_one
+from classes.models import (
+    BreakoutGroup,
+    Class,
+    Enrollment,
+    EnrollmentStatus,
+    Message,
+    MessageKind,
+    Mute,
+    Room,
+)
 from learning.roles import Role
 
 # Reasons a send is refused, as protocol error codes; GONE closes the socket.
 GONE = "gone"
 MUTED = "muted"
 CLOSED = "closed"
+RATE_LIMITED = "rate_limited"
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,7 @@ class Access:
     teaching: bool = False
     muted: bool = False
     closed: bool = False
+    over_rate_limit: bool = False
 
 
 def main_room(cohort):
@@ -50,11 +66,13 @@ def room_access(user, room, session_key=None, now=None):
     """Teachers of the class and managers read and post in every room of it;
     students with an active enrollment read the main room and their groups'
     rooms. An inactive account or an ended sign-in (when a session key is
-    given) reads nothing."""
+    given) reads nothing. Over the rate limit: the user's chat messages (in any
+    room) in the limit's window reach its count (classes/chat/ratelimit.py)."""
     if not user.is_authenticated:
         return Access(readable=False)
     now = now or timezone.now()
-    row = _access_row(user.pk, room, session_key, now)
+    limit = chat_rate_limit()
+    row = _access_row(user.pk, room, session_key, now, limit)
     if row is None or (session_key and not row["signed_in"]):
         return Access(readable=False)
     teaching = row["is_superuser"] or row["manager"] or (row["teacher"] and row["teaches"])
@@ -64,52 +82,90 @@ def room_access(user, room, session_key=None, now=None):
         teaching=teaching,
         muted=row["muted"] and not teaching,
         closed=room.group_id is not None and not row["group_open"],
+        over_rate_limit=row["recent_messages"] >= limit.messages,
     )
 
 
-def _access_row(user_id, room, session_key, now):
-    user = OuterRef("pk")
-    roles = get_user_model().groups.through.objects.filter(user_id=user)
-    return (
-        get_user_model()
-        .objects.filter(pk=user_id, is_active=True)
-        .annotate(
-            manager=Exists(roles.filter(group__name=Role.MANAGER.value)),
-            teacher=Exists(roles.filter(group__name=Role.TEACHER.value)),
-            teaches=Exists(
-                Class.teachers.through.objects.filter(class_id=room.cohort_id, user_id=user)
-            ),
-            enrolled=Exists(
-                Enrollment.objects.active().filter(cohort_id=room.cohort_id, student_id=user)
-            ),
-            in_group=Exists(
-                BreakoutGroup.members.through.objects.filter(
-                    breakoutgroup_id=room.group_id, user_id=user
-                )
-            ),
-            group_open=Exists(
-                BreakoutGroup.objects.filter(pk=room.group_id, closed_at__isnull=True)
-            ),
-            muted=Exists(
-                Mute.objects.filter(cohort_id=room.cohort_id, student_id=user, until__gt=now)
-            ),
-            signed_in=Exists(
-                Session.objects.filter(Q(session_key=session_key or ""), expire_date__gt=now)
-            ),
-        )
-        .values(
-            "is_superuser",
-            "manager",
-            "teacher",
-            "teaches",
-            "enrolled",
-            "in_group",
-            "group_open",
-            "muted",
-            "signed_in",
-        )
-        .first()
-    )
+def _access_row(user_id, room, session_key, now, limit):
+    params = {
+        "user": user_id,
+        "cohort": room.cohort_id,
+        "group": room.group_id,
+        "session_key": session_key or "",
+        "now": connection.ops.adapt_datetimefield_value(now),
+        "manager": Role.MANAGER.value,
+        "teacher": Role.TEACHER.value,
+        "active": EnrollmentStatus.ACTIVE.value,
+        "chat": MessageKind.CHAT.value,
+        "since": connection.ops.adapt_datetimefield_value(now - timedelta(seconds=limit.seconds)),
+        "limit": limit.messages,
+    }
+    row = fetch_one(_access_sql(), params)
+    if row is None:
+        return None
+    *flags, recent_messages = row
+    return {
+        **dict(zip(ACCESS_FLAGS, (bool(flag) for flag in flags), strict=True)),
+        "recent_messages": recent_messages,
+    }
+
+
+ACCESS_FLAGS = (
+    "is_superuser",
+    "manager",
+    "teacher",
+    "teaches",
+    "enrolled",
+    "in_group",
+    "group_open",
+    "muted",
+    "signed_in",
+)
+
+
+@cache
+def _access_sql():
+    """The access row in one statement, written out: the same query built with
+    the ORM (eight Exists annotations) cost about 3.6 ms of CPU per message in
+    Python alone, most of a send's work (docs/BENCHMARKS.md, "Class chat fan-out").
+    The rate limit is counted here too, in the same round trip."""
+    user_model = get_user_model()
+    tables = {
+        "user": user_model._meta.db_table,
+        "user_groups": user_model.groups.through._meta.db_table,
+        "group": user_model.groups.field.related_model._meta.db_table,
+        "teachers": Class.teachers.through._meta.db_table,
+        "enrollment": Enrollment._meta.db_table,
+        "members": BreakoutGroup.members.through._meta.db_table,
+        "breakout": BreakoutGroup._meta.db_table,
+        "mute": Mute._meta.db_table,
+        "session": Session._meta.db_table,
+        "message": Message._meta.db_table,
+    }
+    return ACCESS_SQL.format(**{name: connection.ops.quote_name(t) for name, t in tables.items()})
+
+
+ACCESS_SQL = """
+SELECT u.is_superuser,
+  EXISTS (SELECT 1 FROM {user_groups} ug JOIN {group} g ON g.id = ug.group_id
+          WHERE ug.user_id = u.id AND g.name = %(manager)s),
+  EXISTS (SELECT 1 FROM {user_groups} ug JOIN {group} g ON g.id = ug.group_id
+          WHERE ug.user_id = u.id AND g.name = %(teacher)s),
+  EXISTS (SELECT 1 FROM {teachers} t WHERE t.class_id = %(cohort)s AND t.user_id = u.id),
+  EXISTS (SELECT 1 FROM {enrollment} e
+          WHERE e.cohort_id = %(cohort)s AND e.student_id = u.id AND e.status = %(active)s),
+  EXISTS (SELECT 1 FROM {members} m WHERE m.breakoutgroup_id = %(group)s AND m.user_id = u.id),
+  EXISTS (SELECT 1 FROM {breakout} b WHERE b.id = %(group)s AND b.closed_at IS NULL),
+  EXISTS (SELECT 1 FROM {mute} mu
+          WHERE mu.cohort_id = %(cohort)s AND mu.student_id = u.id AND mu.until > %(now)s),
+  EXISTS (SELECT 1 FROM {session} s
+          WHERE s.session_key = %(session_key)s AND s.expire_date > %(now)s),
+  (SELECT COUNT(*) FROM (SELECT 1 FROM {message} msg
+          WHERE msg.author_id = u.id AND msg.sent_at > %(since)s AND msg.kind = %(chat)s
+          LIMIT %(limit)s) recent)
+FROM {user} u
+WHERE u.id = %(user)s AND u.is_active
+"""
 
 
 def may_read(user, room):
@@ -121,6 +177,8 @@ def refusal_to_post(user, room, session_key=None):
     access = room_access(user, room, session_key)
     if not access.readable:
         return GONE
+    if access.over_rate_limit:
+        return RATE_LIMITED
     if access.closed:
         return CLOSED
     if access.muted:

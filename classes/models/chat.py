@@ -126,6 +126,8 @@ class Message(models.Model):
                 name="one_message_per_client_id",
             ),
         ]
+        # The chat rate limit counts a sender's recent messages on every send.
+        indexes = [models.Index(fields=["author", "sent_at"], name="message_author_sent_at")]
 
     def __str__(self):
         return f"{self.room} #{self.number}"

@@ -73,6 +73,11 @@ def database_from_url(url, *, sqlite_default):
         raise ConfigurationError("DATABASE_URL names no host and no database.")
     config = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
     config["ENGINE"] = "django.db.backends.postgresql"
+    # Django turns psycopg's prepared statements off (for poolers such as
+    # PgBouncer in transaction mode, not used here). Its own queries bind on the
+    # client and are never prepared either way; this lets the two statements of
+    # every chat message be (classes/chat/statements.py).
+    config.setdefault("OPTIONS", {}).setdefault("prepare_threshold", 5)
     return config
 
 

@@ -1,10 +1,14 @@
 """Every path of the chat protocol (docs/chat-protocol.md), over real sockets."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from channels.db import database_sync_to_async
+from django.utils import timezone
 
+from classes.chat import services
+from classes.chat.rooms import main_room
 from classes.chat.services import mute_student
 from classes.models import Message
 
@@ -143,6 +147,20 @@ async def test_sending_too_fast_is_rate_limited(connect, classroom, settings):
     assert "2 messages in 10 seconds" in error["detail"]
     assert await database_sync_to_async(Message.objects.count)() == 2
     await socket.disconnect()
+
+
+def test_the_rate_limit_counts_only_the_senders_own_recent_messages(classroom, settings):
+    settings.CHAT_RATE_LIMIT = "2/10s"
+    cohort, teacher, amina, ahmad = classroom
+    room = main_room(cohort)
+    services.announce_to_groups(teacher, cohort, "Homework is on page 4")  # not a chat message
+    for n in range(2):
+        assert services.send_message(amina, room, f"quick {n}", f"q-{n}")[0] is None
+    assert services.send_message(amina, room, "one too many", "q-3")[0] == "rate_limited"
+    assert services.send_message(ahmad, room, "my turn", "a-1")[0] is None
+    assert services.send_message(teacher, room, "hello", "t-1")[0] is None
+    Message.objects.filter(author=amina).update(sent_at=timezone.now() - timedelta(seconds=11))
+    assert services.send_message(amina, room, "later", "q-4")[0] is None
 
 
 async def test_a_muted_student_is_told_and_nothing_is_saved(connect, classroom):
