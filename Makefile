@@ -1,5 +1,6 @@
 # Harbor: two commands set everything up on a fresh machine.
 #   make run   install, migrate, load demo content, serve on http://127.0.0.1:8000
+#              (with the background task worker beside the server)
 #   make test  install, lint, check migrations, run every test (SQLite, in-memory layer)
 
 PYTHON ?= python3
@@ -27,7 +28,7 @@ messages: install
 run: install messages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	bash scripts/serve-dev.sh $(HOST) $(PORT)
 
 lint: install
 	$(BIN)/ruff check .

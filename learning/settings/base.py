@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -248,6 +250,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     },
 }
+
+# Background work (django-tasks): tasks are rows written in the same transaction
+# as the change that causes them, run by `manage.py db_worker` (make run starts
+# one beside the server; in production it is its own process, docs/deploy.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Class chat: messages per user in a sliding window ("5/10s"); load tests raise it.
 CHAT_RATE_LIMIT = env_str("CHAT_RATE_LIMIT", "5/10s")
