@@ -1,12 +1,36 @@
-"""Who may do what with a class. Plain functions so views, consumers and
-other apps (chat, submissions, records) ask the same question the same way."""
+"""Who may do what with a class, a student and their records: the one place
+that says it. Views, consumers, records and exports ask these functions; the
+chat's per-message SQL (classes/chat/rooms.py) restates `can_teach` and
+`is_enrolled` for speed, and tests/classes/test_access_rules.py holds it to
+the same answers.
 
-from classes.models import Enrollment
+The rules (docs/security.md, "Who may do what"):
+- managers run every class and act on every student;
+- a teacher runs the classes they teach;
+- a student opens the classes they are actively enrolled in;
+- a teacher adds an existing account only if it has no active enrollment in a
+  class they do not teach (otherwise a manager moves it, or the student joins
+  with the class code);
+- a teacher gives a new password only to a student without email all of whose
+  active classes they teach;
+- a teacher reads a student's records only in the classes they taught.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from classes.models import Class, Enrollment
+from learning.roles import Role
+
+
+def _signed_in(user):
+    return user.is_authenticated and user.is_active
 
 
 def can_teach(user, class_):
     """Teachers of the class, and managers, run it: roll, roster, sessions, email."""
-    if not user.is_authenticated or not user.is_active:
+    if not _signed_in(user):
         return False
     if user.is_manager:
         return True
@@ -16,7 +40,7 @@ def can_teach(user, class_):
 def is_enrolled(user, class_):
     """An active enrollment: withdrawn or completed students keep their history
     but no longer open the class."""
-    if not user.is_authenticated or not user.is_active:
+    if not _signed_in(user):
         return False
     return Enrollment.objects.active().filter(student=user, cohort=class_).exists()
 
@@ -29,6 +53,63 @@ def is_member(user, class_):
 def can_see_work(user, submission):
     """A submission and its files: the student whose work it is, the teachers of
     the class that reviews it, and managers."""
-    if not user.is_authenticated or not user.is_active:
+    if not _signed_in(user):
         return False
     return submission.student_id == user.pk or can_teach(user, submission.cohort)
+
+
+def classes_taught_by_others(user, student):
+    """The student's active classes that `user` does not run."""
+    active = Class.objects.filter(
+        pk__in=Enrollment.objects.active().of_student(student).values("cohort_id")
+    )
+    if user.is_manager:
+        return active.none()
+    return active.exclude(teachers=user)
+
+
+def refusal_to_add(user, class_, student):
+    """None when `user` may put this existing account in the class, else why not."""
+    if not can_teach(user, class_):
+        return _("Only the class's teachers can add students.")
+    if not student.is_student:
+        return _("Only students can be enrolled in a class.")
+    if classes_taught_by_others(user, student).exists():
+        return _(
+            "%(name)s is in another teacher's class. Ask a manager to move them, "
+            "or give them this class's code to join."
+        ) % {"name": student.name}
+    return None
+
+
+def may_reset_password(user, student):
+    """Managers: any student. Teachers: a student without email (accounts with
+    one reset their own) who is active only in classes this teacher teaches."""
+    return student.pk in resettable_students(user, [student])
+
+
+def resettable_students(user, students):
+    """The ids of `students` whose password `user` may reset, in at most three queries."""
+    if not _signed_in(user) or not (user.is_manager or user.is_teacher):
+        return set()
+    ids = [s.pk for s in students if user.is_manager or not s.email]
+    candidates = set(
+        get_user_model()
+        .objects.filter(pk__in=ids, groups__name=Role.STUDENT)
+        .values_list("pk", flat=True)
+    )
+    if user.is_manager or not candidates:
+        return candidates
+    active = Enrollment.objects.active().filter(student_id__in=candidates)
+    taught = set(active.filter(cohort__teachers=user).values_list("student_id", flat=True))
+    elsewhere = active.exclude(cohort__teachers=user).values_list("student_id", flat=True)
+    return taught - set(elsewhere)
+
+
+def records_classes(user):
+    """The classes whose records the user may read; PermissionDenied for students."""
+    if user.is_manager:
+        return Class.objects.all()
+    if user.is_teacher:
+        return Class.objects.taught_by(user)
+    raise PermissionDenied

@@ -7,7 +7,7 @@ from operator import or_
 from django.db.models import Q
 from django.utils import timezone
 
-from classes.models import Class, Session
+from classes.models import Class, JoinRequest, Session
 from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
 from packets.models import AssignmentPage, PacketPage
 
@@ -52,6 +52,9 @@ def student_panels(user, now=None):
         "latest_packets": latest_packets(levels),
         "assignments_due": assignments_due(levels, timezone.localdate(now)),
         "new_feedback": new_feedback(user),
+        "waiting_to_join": list(
+            JoinRequest.objects.waiting().filter(student=user).select_related("cohort")
+        ),
     }
 
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from classes.attendance import Mark, take_attendance
 from classes.chat.demo import load_chat
-from classes.enrollment import enroll
-from classes.models import AttendanceStatus, Class, Enrollment
+from classes.enrollment import ask_to_join, enroll
+from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
 from classes.records import demo as records_demo
 from classes.schedule import create_class
 from classes.submissions.demo import load_submissions
@@ -105,6 +105,14 @@ def fill_past_rolls(class_, now):
     return count
 
 
+def ask_to_move_up(people):
+    """student4 (level 2) used the level 4 class's code: teacher2 sees the request."""
+    higher = Class.objects.get(name=DEMO_CLASSES[1][0])
+    student = people["student4"]
+    if not JoinRequest.objects.filter(student=student, cohort=higher).exists():
+        ask_to_join(student, higher)
+
+
 def load(log):
     levels = ensure_levels()
     usernames = {u for row in DEMO_CLASSES for u in (row[2], *row[8])}
@@ -118,6 +126,7 @@ def load(log):
         rolls += fill_past_rolls(class_, timezone.now())
         students = [people[username] for username in row[8]]
         messages += load_chat(class_, people[row[2]], students)
+    ask_to_move_up(people)
     log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
     log(f"{load_submissions()} new pieces of students' work")
     records_demo.load(log)

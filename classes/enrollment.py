@@ -4,14 +4,15 @@ they have no email) or joining with the class's code."""
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from classes.access import can_teach, may_reset_password, refusal_to_add
 from classes.chat.services import withdraw_from_chat
-from classes.models import Class, Enrollment, EnrollmentStatus
+from classes.models import Class, Enrollment, EnrollmentStatus, JoinRequest, JoinRequestStatus
 from classes.models.cohorts import JOIN_CODE_ALPHABET, new_join_code
 from learning.models import User
 from learning.roles import Role
@@ -43,7 +44,17 @@ def normalize_join_code(text):
     return "".join(ch for ch in (text or "").upper() if ch.isalnum())
 
 
-def join_with_code(student: User, code: str) -> Enrollment:
+def current_levels(student):
+    """The levels of the student's active classes."""
+    return set(
+        Enrollment.objects.active().of_student(student).values_list("cohort__level_id", flat=True)
+    )
+
+
+def join_with_code(student: User, code: str) -> Enrollment | JoinRequest:
+    """Join the class with this code. A class of another level than the student's
+    current classes waits for its teacher's approval: a JoinRequest, which opens
+    nothing until then. A student in no class, or joining their own level, is in."""
     code = normalize_join_code(code)
     if not code or any(ch not in JOIN_CODE_ALPHABET for ch in code):
         raise ValidationError(_("That code is not right. Check it with your teacher."))
@@ -52,7 +63,64 @@ def join_with_code(student: User, code: str) -> Enrollment:
         raise ValidationError(_("That code is not right. Check it with your teacher."))
     if class_.term_end < timezone.localdate():
         raise ValidationError(_("That class has ended: its code no longer works."))
-    return enroll(student, class_)
+    levels = current_levels(student)
+    if not levels or class_.level_id in levels:
+        return enroll(student, class_)
+    return ask_to_join(student, class_)
+
+
+@transaction.atomic
+def ask_to_join(student: User, class_: Class) -> JoinRequest:
+    if not student.is_student:
+        raise ValidationError(_("Only students can be enrolled in a class."))
+    if Enrollment.objects.active().filter(student=student, cohort=class_).exists():
+        raise ValidationError(
+            _("%(name)s is already in %(class)s.") % {"name": student.name, "class": class_.name}
+        )
+    request, _created = JoinRequest.objects.get_or_create(
+        student=student, cohort=class_, status=JoinRequestStatus.WAITING
+    )
+    return request
+
+
+@transaction.atomic
+def decide_join_request(join_request: JoinRequest, *, approve: bool, by: User) -> JoinRequest:
+    """A teacher of the class (or a manager) lets the student in, or not."""
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if not can_teach(by, join_request.cohort):
+        raise PermissionDenied
+    if join_request.status != JoinRequestStatus.WAITING:
+        return join_request  # decided already (a second tap): nothing changes
+    if approve:
+        enroll(join_request.student, join_request.cohort, added_by=by)
+    join_request.status = JoinRequestStatus.APPROVED if approve else JoinRequestStatus.DECLINED
+    join_request.decided_at, join_request.decided_by = timezone.now(), by
+    join_request.save(update_fields=["status", "decided_at", "decided_by"])
+    return join_request
+
+
+@transaction.atomic
+def add_existing_student(class_: Class, student: User, *, by: User, move=False) -> Enrollment:
+    """A teacher (or manager) puts an existing account in the class, within the
+    rules of classes/access.py. `move` (managers only) withdraws the student
+    from their other active classes first."""
+    if move and by.is_manager:
+        others = Enrollment.objects.active().of_student(student).exclude(cohort=class_)
+        for enrollment in others.select_related("cohort"):
+            withdraw(enrollment)
+    reason = refusal_to_add(by, class_, student)
+    if reason:
+        raise ValidationError(reason)
+    return enroll(student, class_, added_by=by)
+
+
+@transaction.atomic
+def enroll_again(enrollment: Enrollment, *, by: User) -> Enrollment:
+    """Undo a withdrawal, within the same rule as adding the student."""
+    reason = refusal_to_add(by, enrollment.cohort, enrollment.student)
+    if reason:
+        raise ValidationError(reason)
+    return enroll(enrollment.student, enrollment.cohort)
 
 
 def regenerate_join_code(class_: Class) -> str:
@@ -124,14 +192,22 @@ def parse_names(text):
     return names
 
 
-def issue_temporary_password(student: User) -> str:
+def issue_temporary_password(student: User, *, by: User) -> str:
     """A new temporary password for a student who signs in without email (they
-    forgot it). Accounts with an email address reset their own password by email,
-    so a teacher can never take one of those over."""
-    if not student.is_student or student.email:
-        raise ValidationError(
-            _("Only students without email get a new password from their teacher.")
-        )
+    forgot it). Who may: classes/access.py `may_reset_password` (a teacher only
+    for students active in their classes alone, so no teacher can take over
+    another's student). The student's other sign-ins end with the old password."""
+    if not may_reset_password(by, student):
+        if student.email and not by.is_manager:
+            reason = _(
+                "Only students without email get a new password from their teacher: "
+                "%(name)s can reset theirs with “Forgot your password?”."
+            )
+        else:
+            reason = _(
+                "%(name)s is also in another teacher's class: ask a manager for their new password."
+            )
+        raise ValidationError(reason % {"name": student.name})
     password = temporary_password()
     student.set_password(password)
     student.save(update_fields=["password"])

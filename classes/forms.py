@@ -48,7 +48,17 @@ class AddStudentsForm(forms.Form):
         max_length=150,
         required=False,
     )
+    move = forms.BooleanField(
+        label=_("Move them: withdraw them from their other classes"),
+        required=False,
+        help_text=_("Managers only: for a student already in another teacher's class."),
+    )
     token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, may_move=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_move:
+            del self.fields["move"]
 
     def clean(self):
         data = super().clean()

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 
+from classes.access import resettable_students
 from classes.attendance import contact_hours_by_student, is_participant
 from classes.models import Enrollment, Session
 from packets.flashcards.progress import hardest_words, practice_rows, start_of_week
@@ -14,18 +15,26 @@ def schedule_days(class_):
     return [WEEKDAYS[day - 1] for day in class_.weekdays]
 
 
-def roster(class_):
-    """Enrollments with the student's contact hours and participant flag."""
+def roster(class_, viewer):
+    """Enrollments with the student's contact hours, participant flag and whether
+    the viewer may give them a new password."""
     hours = contact_hours_by_student(class_)
     enrollments = list(
         Enrollment.objects.for_class(class_)
         .select_related("student")
         .order_by("status", "student__display_name", "student__username")
     )
+    active = [e.student for e in enrollments if e.is_active]
+    resettable = resettable_students(viewer, active)
     for enrollment in enrollments:
         enrollment.hours = hours.get(enrollment.student_id, 0)
         enrollment.participant = is_participant(enrollment.hours)
+        enrollment.may_reset = enrollment.student_id in resettable
     return enrollments
+
+
+def waiting_join_requests(class_):
+    return list(class_.join_requests.waiting().select_related("student"))
 
 
 def class_sessions(class_):

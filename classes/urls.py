@@ -23,6 +23,16 @@ urlpatterns = [
         students.new_password,
         name="new_password",
     ),
+    path(
+        "<int:class_id>/students/<int:enrollment_id>/enroll-again/",
+        students.enroll_student_again,
+        name="enroll_again",
+    ),
+    path(
+        "<int:class_id>/join-requests/<int:request_id>/",
+        students.answer_join_request,
+        name="join_request",
+    ),
     path("<int:class_id>/sessions/add/", sessions.new_session, name="add_session"),
     path("<int:class_id>/sessions/<int:session_id>/", sessions.edit_session, name="session"),
     path(

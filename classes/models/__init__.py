@@ -4,7 +4,14 @@ standardized assessments and the audit of who opened students' records."""
 
 from classes.models.attendance import Attendance, AttendanceChange, AttendanceStatus
 from classes.models.chat import BreakoutGroup, Message, MessageKind, Mute, Report, Room
-from classes.models.cohorts import Class, ClassMode, Enrollment, EnrollmentStatus
+from classes.models.cohorts import (
+    Class,
+    ClassMode,
+    Enrollment,
+    EnrollmentStatus,
+    JoinRequest,
+    JoinRequestStatus,
+)
 from classes.models.mailings import PacketMailing
 from classes.models.records import (
     AccessAuditEntry,
@@ -38,6 +45,8 @@ __all__ = [
     "ClassMode",
     "Enrollment",
     "EnrollmentStatus",
+    "JoinRequest",
+    "JoinRequestStatus",
     "PacketMailing",
     "Session",
     "AccessAuditEntry",

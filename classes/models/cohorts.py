@@ -166,3 +166,48 @@ class Enrollment(models.Model):
     @property
     def is_active(self):
         return self.status == EnrollmentStatus.ACTIVE
+
+
+class JoinRequestStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting for the teacher")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+class JoinRequestQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(status=JoinRequestStatus.WAITING)
+
+
+class JoinRequest(models.Model):
+    """A student's class code for a class of another level than the one they are
+    in: not an enrollment (it opens nothing) until a teacher approves it."""
+
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    cohort = models.ForeignKey(Class, on_delete=models.CASCADE, related_name="join_requests")
+    status = models.CharField(
+        max_length=16, choices=JoinRequestStatus.choices, default=JoinRequestStatus.WAITING
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = JoinRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("request to join a class")
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["student", "cohort"],
+                condition=Q(status="waiting"),
+                name="one_waiting_join_request_per_class",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.student} → {self.cohort}"

@@ -1,24 +1,20 @@
-"""Who may read which records. Managers read every class and student; teachers
-the classes they teach and the students ever enrolled in them (withdrawn ones
-too: their history is the class's); everyone else nothing (403). A class or
-student outside a teacher's reach is a 404, so its existence is not revealed."""
+"""Finding the records a request may read (the rules are classes/access.py).
+Managers read every class and student; teachers the classes they teach and the
+students ever enrolled in them (withdrawn ones too: their history is the
+class's), and of those students only what happened in those classes; everyone
+else nothing (403). A class or student outside a teacher's reach is a 404, so
+its existence is not revealed."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from classes.models import Class, Enrollment
+from classes.access import records_classes
+from classes.models import Enrollment
 from learning.roles import Role
 
-
-def records_classes(user):
-    """The classes whose records the user may read; PermissionDenied for students."""
-    if user.is_manager:
-        return Class.objects.all()
-    if user.is_teacher:
-        return Class.objects.taught_by(user)
-    raise PermissionDenied
+__all__ = ["records_classes", "record_class", "record_student", "require_manager"]
 
 
 def require_manager(user):

@@ -16,7 +16,7 @@ from classes.models.attendance import ATTENDED
 from classes.records import gains
 from classes.records.figures import figures
 from classes.records.filters import Period
-from packets.models import FlashcardProgress
+from packets.models import FlashcardProgress, LevelPage, PacketPage
 
 
 def enrollments(student, classes=None):
@@ -76,11 +76,23 @@ def assessments(student):
     )
 
 
-def flashcard_practice(student):
-    """Per packet: cards practised, reviews, times forgotten and the latest review."""
+def packets_of_levels(levels):
+    """The packets under these levels (a teacher sees practice in their levels only)."""
+    packets = PacketPage.objects.none()
+    for level in levels:
+        packets = packets | PacketPage.objects.child_of(level)
+    return packets
+
+
+def flashcard_practice(student, classes, everything=False):
+    """Per packet: cards practised, reviews, times forgotten and the latest review;
+    in the levels of `classes` only, unless `everything` (managers)."""
+    progress = FlashcardProgress.objects.of_student(student)
+    if not everything:
+        levels = LevelPage.objects.filter(pk__in=classes.values("level_id"))
+        progress = progress.filter(packet__in=packets_of_levels(levels).values("pk"))
     return list(
-        FlashcardProgress.objects.of_student(student)
-        .values("packet_id", "packet__title")
+        progress.values("packet_id", "packet__title")
         .annotate(
             cards=Count("pk"),
             reviews=Sum("reviews"),
@@ -102,10 +114,11 @@ class Participation:
     last_day: date | None
 
 
-def participation(student, period: Period | None = None):
-    """Hours attended per class (all the student's classes), with the dates of
-    the first and last session attended; limited to a period if one is given."""
-    records = Attendance.objects.of_student(student).counted()
+def participation(student, classes, period: Period | None = None):
+    """Hours attended per class (the student's classes among `classes`: a teacher
+    prints only what happened in their own), with the dates of the first and last
+    session attended; limited to a period if one is given."""
+    records = Attendance.objects.of_student(student).counted().filter(session__cohort__in=classes)
     if period is not None:
         records = records.between(period.first_day, period.last_day)
     day = TruncDate("session__starts_at", tzinfo=timezone.get_default_timezone())
@@ -116,7 +129,7 @@ def participation(student, period: Period | None = None):
         .order_by()
     }
     rows = []
-    for enrollment in enrollments(student):
+    for enrollment in enrollments(student, classes):
         total = totals.get(enrollment.cohort_id)
         if total is None and period is not None:
             continue  # nothing attended in the chosen period

@@ -158,7 +158,9 @@ def student_page(request, student_id):
         "assessments": results,
         "term": term,
         "tests": gains.outcome(results, term),
-        "flashcards": record.flashcard_practice(student),
+        "flashcards": record.flashcard_practice(
+            student, classes, everything=request.user.is_manager
+        ),
     }
     return render(request, "records/student.html", context)
 
@@ -171,10 +173,11 @@ def program_name(request):
 @login_required
 def participation_page(request, student_id):
     student = record_student(request, student_id)
-    form = RecordsFilterForm(request.GET or None, classes=records_classes(request.user))
+    classes = records_classes(request.user)
+    form = RecordsFilterForm(request.GET or None, classes=classes)
     chosen = form.is_bound and form.is_valid() and (form["start"].data or form["end"].data)
     period = form.period() if chosen else None
-    rows = record.participation(student, period)
+    rows = record.participation(student, classes, period)
     audit_request(request, AuditAction.PRINT_RECORD, student_ids=[student.pk])
     context = {
         "student": student,

@@ -14,7 +14,7 @@ from classes.access import can_teach
 from classes.enrollment import join_with_code, regenerate_join_code
 from classes.forms import JoinForm, NewClassForm, SendPacketForm
 from classes.mailing import packets_for_level
-from classes.models import Class
+from classes.models import Class, JoinRequest
 from classes.records.exports.views import class_attendance_csv
 from classes.schedule import create_class
 from classes.selectors import (
@@ -25,6 +25,7 @@ from classes.selectors import (
     roster,
     schedule_days,
     teachers_of,
+    waiting_join_requests,
 )
 from classes.views.access import taught_class, visible_class
 
@@ -66,7 +67,9 @@ def class_detail(request, class_id):
         "packets": packets,
     }
     if teaching:
-        context["roster"] = roster(class_)
+        context["roster"] = roster(class_, request.user)
+        context["join_requests"] = waiting_join_requests(class_)
+        context["undo_withdrawal"] = request.session.pop("undo_withdrawal", None)
         context.update(flashcard_progress(class_, context["roster"], packets))
         context["mailings"] = recent_mailings(class_)
         context["send_form"] = SendPacketForm(
@@ -83,15 +86,29 @@ def join(request):
             form.add_error(None, _("Too many tries. Wait ten minutes and try again."))
             return render(request, "classes/join.html", {"form": form}, status=429)
         try:
-            enrollment = join_with_code(request.user, form.cleaned_data["code"])
+            joined = join_with_code(request.user, form.cleaned_data["code"])
         except ValidationError as error:
             form.add_error("code", error)
         else:
-            messages.success(
-                request, _("Welcome to %(class)s!") % {"class": enrollment.cohort.name}
-            )
-            return redirect(enrollment.cohort.get_absolute_url())
-    return render(request, "classes/join.html", {"form": form})
+            return after_joining(request, joined)
+    context = {"form": form, "waiting": waiting_requests_of(request.user)}
+    return render(request, "classes/join.html", context, status=400 if form.errors else 200)
+
+
+def after_joining(request, joined):
+    if isinstance(joined, JoinRequest):
+        messages.info(
+            request,
+            _("Your teacher in %(class)s will let you in soon. You will see it on your home page.")
+            % {"class": joined.cohort.name},
+        )
+        return redirect("/")
+    messages.success(request, _("Welcome to %(class)s!") % {"class": joined.cohort.name})
+    return redirect(joined.cohort.get_absolute_url())
+
+
+def waiting_requests_of(user):
+    return list(JoinRequest.objects.waiting().filter(student=user).select_related("cohort"))
 
 
 @login_required

@@ -1,5 +1,6 @@
 """A teacher adds students (new accounts or existing ones), prints sign-in cards,
-and withdraws a student."""
+withdraws a student (and undoes it), gives a new password, and answers requests
+to join. Who may do each: classes/access.py; the acts: classes/enrollment.py."""
 
 import secrets
 
@@ -14,29 +15,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from classes.enrollment import (
+    add_existing_student,
     create_student_accounts,
-    enroll,
+    decide_join_request,
+    enroll_again,
     issue_temporary_password,
     withdraw,
 )
 from classes.forms import AddStudentsForm
-from classes.models import Enrollment
+from classes.models import Enrollment, EnrollmentStatus, JoinRequest
 from classes.views.access import taught_class
 
 
-def enroll_existing(class_, username, teacher):
+def enroll_existing(class_, username, by, move=False):
     student = get_user_model().objects.filter(username__iexact=username.strip()).first()
     if student is None:
         raise ValidationError(_("No account has the username %(name)s.") % {"name": username})
-    return enroll(student, class_, added_by=teacher)
+    return add_existing_student(class_, student, by=by, move=move)
 
 
 @transaction.atomic
-def add_from_form(class_, data, teacher):
+def add_from_form(class_, data, by):
     """Both parts of the form, or neither: one bad line leaves nothing half-done."""
     if data.get("username", "").strip():
-        enroll_existing(class_, data["username"], teacher)
-    return create_student_accounts(class_, data.get("name_list", []), added_by=teacher)
+        enroll_existing(class_, data["username"], by, move=data.get("move", False))
+    return create_student_accounts(class_, data.get("name_list", []), added_by=by)
 
 
 @login_required
@@ -46,7 +49,11 @@ def add_students(request, class_id):
     one-time token stops a second send (double tap, reload) from making the
     accounts twice."""
     class_ = taught_class(request, class_id)
-    form = AddStudentsForm(request.POST or None, initial={"token": secrets.token_urlsafe(24)})
+    form = AddStudentsForm(
+        request.POST or None,
+        initial={"token": secrets.token_urlsafe(24)},
+        may_move=request.user.is_manager,
+    )
     if request.method == "POST" and form.is_valid():
         sent_once = f"classes:add-students:{form.cleaned_data['token']}"
         if not cache.add(sent_once, True, timeout=24 * 3600):
@@ -67,7 +74,9 @@ def add_students(request, class_id):
                 "classes/sign_in_cards.html",
                 {"class": class_, "cards": cards, "new_accounts": True},
             )
-    return render(request, "classes/add_students.html", {"class": class_, "form": form})
+    status = 400 if form.errors else 200
+    context = {"class": class_, "form": form}
+    return render(request, "classes/add_students.html", context, status=status)
 
 
 @login_required
@@ -78,35 +87,81 @@ def sign_in_cards(request, class_id):
     return render(request, "classes/sign_in_cards.html", {"class": class_, "cards": cards})
 
 
+def class_enrollment(class_, enrollment_id, status=EnrollmentStatus.ACTIVE):
+    enrollments = Enrollment.objects.for_class(class_).filter(status=status)
+    return get_object_or_404(enrollments.select_related("student", "cohort"), pk=enrollment_id)
+
+
+def confirm_page(request, class_, enrollment, action):
+    context = {"class": class_, "enrollment": enrollment, "action": action}
+    return render(request, "classes/confirm_student_action.html", context)
+
+
 @login_required
-@require_POST
 def withdraw_student(request, class_id, enrollment_id):
+    """GET asks to confirm; POST withdraws, with an undo on the class page."""
     class_ = taught_class(request, class_id)
-    enrollment = get_object_or_404(
-        Enrollment.objects.active().for_class(class_).select_related("student"), pk=enrollment_id
-    )
+    enrollment = class_enrollment(class_, enrollment_id)
+    if request.method != "POST":
+        return confirm_page(request, class_, enrollment, "withdraw")
     withdraw(enrollment)
     messages.success(
         request,
         _("%(name)s was withdrawn. Their attendance stays in the records.")
         % {"name": enrollment.student.name},
     )
+    request.session["undo_withdrawal"] = enrollment.pk
     return redirect(class_.get_absolute_url())
 
 
 @login_required
 @require_POST
-def new_password(request, class_id, enrollment_id):
-    """The new password appears once, on the student's sign-in card."""
+def enroll_student_again(request, class_id, enrollment_id):
+    """Undo a withdrawal (from the class page's list of withdrawn students)."""
     class_ = taught_class(request, class_id)
-    enrollment = get_object_or_404(
-        Enrollment.objects.active().for_class(class_).select_related("student"), pk=enrollment_id
-    )
+    enrollment = class_enrollment(class_, enrollment_id, EnrollmentStatus.WITHDRAWN)
     try:
-        password = issue_temporary_password(enrollment.student)
+        enroll_again(enrollment, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request, _("%(name)s is back in the class.") % {"name": enrollment.student.name}
+        )
+    request.session.pop("undo_withdrawal", None)
+    return redirect(class_.get_absolute_url())
+
+
+@login_required
+def new_password(request, class_id, enrollment_id):
+    """GET asks to confirm; POST shows the new password once, on a sign-in card."""
+    class_ = taught_class(request, class_id)
+    enrollment = class_enrollment(class_, enrollment_id)
+    if request.method != "POST":
+        return confirm_page(request, class_, enrollment, "password")
+    try:
+        password = issue_temporary_password(enrollment.student, by=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect(class_.get_absolute_url())
     cards = [{"student": enrollment.student, "password": password}]
     context = {"class": class_, "cards": cards, "new_accounts": True}
     return render(request, "classes/sign_in_cards.html", context)
+
+
+@login_required
+@require_POST
+def answer_join_request(request, class_id, request_id):
+    class_ = taught_class(request, class_id)
+    join_request = get_object_or_404(
+        JoinRequest.objects.waiting().filter(cohort=class_).select_related("student"),
+        pk=request_id,
+    )
+    approve = request.POST.get("answer") == "approve"
+    decide_join_request(join_request, approve=approve, by=request.user)
+    if approve:
+        message = _("%(name)s is now in the class.")
+    else:
+        message = _("%(name)s's request was declined.")
+    messages.success(request, message % {"name": join_request.student.name})
+    return redirect(class_.get_absolute_url())

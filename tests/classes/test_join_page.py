@@ -24,7 +24,7 @@ def test_joining_twice_gets_a_clear_message(login, a_class, student):
 def test_code_guesses_are_rate_limited(login, a_class, student):
     client = login(student)
     for _ in range(10):
-        assert client.post("/classes/join/", {"code": "QQQQQQ"}).status_code == 200
+        assert client.post("/classes/join/", {"code": "QQQQQQ"}).status_code == 400
     response = client.post("/classes/join/", {"code": a_class.join_code})
     assert response.status_code == 429
     assert "Too many tries" in response.content.decode()
