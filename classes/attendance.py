@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from classes.models import (
@@ -58,8 +59,15 @@ def check_marks(session, marks, allowed_ids):
             )
     if session.cancelled:
         errors.append(_("This session was cancelled: restore it before taking the roll."))
+    if not session.has_started():
+        errors.append(roll_not_open_message(session))
     if errors:
         raise ValidationError(sorted(set(errors)))
+
+
+def roll_not_open_message(session):
+    when = date_format(session.local_start, "DATETIME_FORMAT")
+    return _("This session has not started yet: its roll opens at %(when)s.") % {"when": when}
 
 
 def counted_minutes(mark):

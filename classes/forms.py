@@ -8,6 +8,7 @@ from classes.enrollment import parse_names
 from classes.models import ClassMode
 from classes.schedule import MAX_SESSION_MINUTES
 from learning.roles import Role
+from learning.validators import one_line
 from packets.models import LevelPage
 
 ISO_WEEKDAYS = [
@@ -33,7 +34,7 @@ class SessionForm(forms.Form):
     day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     at = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
     duration_minutes = forms.IntegerField(label=_("Length in minutes"), min_value=1, max_value=480)
-    topic = forms.CharField(label=_("Topic"), max_length=200, required=False)
+    topic = forms.CharField(label=_("Topic"), max_length=200, required=False, validators=[one_line])
     link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
 
 
@@ -47,6 +48,7 @@ class AddStudentsForm(forms.Form):
         label=_("Or the username of a student who already has an account"),
         max_length=150,
         required=False,
+        validators=[one_line],
     )
     move = forms.BooleanField(
         label=_("Move them: withdraw them from their other classes"),
@@ -79,7 +81,7 @@ class SendPacketForm(forms.Form):
 
 
 class NewClassForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=120)
+    name = forms.CharField(label=_("Name"), max_length=120, validators=[one_line])
     level = forms.ModelChoiceField(label=_("Level"), queryset=LevelPage.objects.none())
     teachers = forms.ModelMultipleChoiceField(
         label=_("Teachers"), queryset=None, widget=forms.CheckboxSelectMultiple

@@ -1,10 +1,12 @@
 """Emailing a packet to a class: one message per student with an email address,
-logged once per sending; students without email are listed back to the teacher."""
+logged once per sending; students without email are listed back to the teacher.
+Messages go into the outbox (learning/outbox.py) in the same transaction as the
+log, so the class page can say per student: waiting, sent or failed."""
 
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -12,7 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from classes.models import Class, Enrollment, PacketMailing
-from learning.models import User
+from learning.models import OutgoingEmail, User
+from learning.outbox import one_line, queue_email, retry
 from packets.models import AssignmentPage, PacketPage
 
 
@@ -44,7 +47,9 @@ def build_message(student, class_, packet, packet_url, assignments):
         "assignments": assignments,
     }
     with translation.override(student.preferred_language):
-        subject = _("%(class)s: %(packet)s") % {"class": class_.name, "packet": packet.title}
+        subject = one_line(
+            _("%(class)s: %(packet)s") % {"class": class_.name, "packet": packet.title}
+        )
         text = render_to_string("classes/email/packet.txt", context)
         html = render_to_string("classes/email/packet.html", context)
     message = EmailMultiAlternatives(subject, text, to=[student.email])
@@ -70,6 +75,7 @@ def send_packet(
     earlier = PacketMailing.objects.filter(token=token).first()
     if earlier is not None:
         return Sending(earlier, True, without_email)
+    assignments = assignments_of(packet)
     try:
         with transaction.atomic():
             mailing = PacketMailing.objects.create(
@@ -82,9 +88,31 @@ def send_packet(
                 without_email_count=len(without_email),
                 token=token,
             )
+            for student in with_email:
+                message = build_message(student, class_, packet, packet_url, assignments)
+                queue_email(message, recipient=student, topic=mailing.outbox_topic)
     except IntegrityError:  # the other click won the race
         return Sending(PacketMailing.objects.get(token=token), True, without_email)
-    assignments = assignments_of(packet)
-    messages = [build_message(s, class_, packet, packet_url, assignments) for s in with_email]
-    transaction.on_commit(lambda: get_connection().send_messages(messages))
     return Sending(mailing, False, without_email)
+
+
+def delivery_of(mailings):
+    """Each mailing with `.deliveries`: its messages (recipient, status) by name,
+    and `.counts`: {status: number}; one query for all of them."""
+    by_topic = {m.outbox_topic: m for m in mailings}
+    for mailing in mailings:
+        mailing.deliveries, mailing.counts = [], {}
+    emails = (
+        OutgoingEmail.objects.filter(topic__in=by_topic)
+        .select_related("recipient")
+        .order_by("recipient__display_name", "recipient__username")
+    )
+    for email in emails:
+        mailing = by_topic[email.topic]
+        mailing.deliveries.append(email)
+        mailing.counts[email.status] = mailing.counts.get(email.status, 0) + 1
+    return mailings
+
+
+def retry_failed(mailing):
+    return retry(OutgoingEmail.objects.filter(topic=mailing.outbox_topic))

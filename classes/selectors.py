@@ -6,6 +6,7 @@ from django.utils.dates import WEEKDAYS
 
 from classes.access import resettable_students
 from classes.attendance import contact_hours_by_student, is_participant
+from classes.mailing import delivery_of
 from classes.models import Enrollment, Session
 from packets.flashcards.progress import hardest_words, practice_rows, start_of_week
 
@@ -53,7 +54,8 @@ def classes_with_teachers(classes):
 
 
 def recent_mailings(class_, count=5):
-    return list(class_.mailings.select_related("sent_by")[:count])
+    """The latest mailings with each student's delivery (waiting, sent, failed)."""
+    return delivery_of(list(class_.mailings.select_related("sent_by")[:count]))
 
 
 # The class page shows the hardest words of this many of the newest packets.

@@ -46,6 +46,11 @@ urlpatterns = [
         name="roll",
     ),
     path("<int:class_id>/send-packet/", mailing.send_packet_view, name="send_packet"),
+    path(
+        "<int:class_id>/mailings/<int:mailing_id>/retry/",
+        mailing.retry_mailing_view,
+        name="retry_mailing",
+    ),
     path("<int:class_id>/submissions/", review.review_queue_page, name="review_queue"),
     path("<int:class_id>/assignments/", review.assignment_table_page, name="assignment_table"),
 ]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.languages import LANGUAGES
 from learning.roles import Role
+from learning.validators import one_line
 
 ROLE_NAMES_SQL = """
     SELECT auth_group.name FROM auth_group
@@ -20,6 +21,7 @@ class User(AbstractUser):
         _("display name"),
         max_length=150,
         blank=True,
+        validators=[one_line],
         help_text=_("The name classmates see. Usernames and emails are never shown to them."),
     )
     preferred_language = models.CharField(
@@ -80,3 +82,43 @@ class User(AbstractUser):
     def add_role(self, role):
         self.groups.add(Group.objects.get(name=role.value))
         self.__dict__.pop("role_names", None)
+
+
+class EmailStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting to be sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class OutgoingEmail(models.Model):
+    """One message in the outbox (learning/outbox.py): written in the same
+    transaction as the change that sends it, sent by the task worker. Its status
+    is the truth shown to people: nothing reads as sent before the mail server
+    took it."""
+
+    recipient = models.ForeignKey(
+        "learning.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # What the message belongs to, e.g. "packet-mailing:12" (the app that sends it
+    # decides; learning does not import the apps above it).
+    topic = models.CharField(max_length=80, blank=True, db_index=True)
+    to = models.JSONField()
+    from_email = models.CharField(max_length=254)
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=16, choices=EmailStatus.choices, default=EmailStatus.WAITING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.subject} → {', '.join(self.to)}"

@@ -115,3 +115,36 @@ def classroom(make_class, make_user, teacher):
     ahmad = make_user(Role.STUDENT, display_name="Ahmad Rahimi")
     cohort = make_class(teacher=teacher, students=[amina, ahmad])
     return cohort, teacher, amina, ahmad
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    """Django's test runner swaps EMAIL_BACKEND for its in-memory one; Harbor's
+    mail goes through the outbox as in production (the worker delivers it into
+    Django's test outbox: see `run_worker`)."""
+    settings.EMAIL_BACKEND = "learning.outbox.OutboxBackend"
+
+
+@pytest.fixture
+def run_worker(db, monkeypatch):
+    """Run django-tasks' own database worker (`manage.py db_worker --batch`) over
+    the tasks due now. Inside a test's transaction it must not close the
+    connection between tasks, as the real worker does to recycle it."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        worker = db_worker.Worker(
+            queue_names=["default"],
+            excluded_queue_names=[],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="tests",
+        )
+        worker.run()
+
+    return run

@@ -2,8 +2,9 @@
 
 Read from CHAT_RATE_LIMIT ("5/10s" by default) so load tests can raise it. Counted
 from the messages themselves (the user's chat messages saved in the window, in
-every room), in the same SQL statement as the membership check (rooms.py): every
-server process counts the same messages, with no extra round trip per message.
+every room), so every server process counts the same messages, and counted under
+a lock on the sender in the transaction that saves the message
+(services._save_next), so parallel sockets of one user cannot all slip under it.
 """
 
 import re

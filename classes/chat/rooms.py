@@ -3,7 +3,6 @@ limit. One rule, asked in one SQL query (it runs for every chat message), shared
 by the consumer and the HTTP pages."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import cache
 
 from django.contrib.auth import get_user_model
@@ -11,15 +10,12 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.utils import timezone
 
-from classes.chat.ratelimit import chat_rate_limit
 from classes.chat.statements import fetch_one
 from classes.models import (
     BreakoutGroup,
     Class,
     Enrollment,
     EnrollmentStatus,
-    Message,
-    MessageKind,
     Mute,
     Room,
 )
@@ -38,7 +34,6 @@ class Access:
     teaching: bool = False
     muted: bool = False
     closed: bool = False
-    over_rate_limit: bool = False
 
 
 def main_room(cohort):
@@ -66,13 +61,12 @@ def room_access(user, room, session_key=None, now=None):
     """Teachers of the class and managers read and post in every room of it;
     students with an active enrollment read the main room and their groups'
     rooms. An inactive account or an ended sign-in (when a session key is
-    given) reads nothing. Over the rate limit: the user's chat messages (in any
-    room) in the limit's window reach its count (classes/chat/ratelimit.py)."""
+    given) reads nothing. (The rate limit is counted where the message is saved,
+    under a lock: classes/chat/services.py.)"""
     if not user.is_authenticated:
         return Access(readable=False)
     now = now or timezone.now()
-    limit = chat_rate_limit()
-    row = _access_row(user.pk, room, session_key, now, limit)
+    row = _access_row(user.pk, room, session_key, now)
     if row is None or (session_key and not row["signed_in"]):
         return Access(readable=False)
     teaching = row["is_superuser"] or row["manager"] or (row["teacher"] and row["teaches"])
@@ -82,11 +76,10 @@ def room_access(user, room, session_key=None, now=None):
         teaching=teaching,
         muted=row["muted"] and not teaching,
         closed=room.group_id is not None and not row["group_open"],
-        over_rate_limit=row["recent_messages"] >= limit.messages,
     )
 
 
-def _access_row(user_id, room, session_key, now, limit):
+def _access_row(user_id, room, session_key, now):
     params = {
         "user": user_id,
         "cohort": room.cohort_id,
@@ -96,18 +89,11 @@ def _access_row(user_id, room, session_key, now, limit):
         "manager": Role.MANAGER.value,
         "teacher": Role.TEACHER.value,
         "active": EnrollmentStatus.ACTIVE.value,
-        "chat": MessageKind.CHAT.value,
-        "since": connection.ops.adapt_datetimefield_value(now - timedelta(seconds=limit.seconds)),
-        "limit": limit.messages,
     }
     row = fetch_one(_access_sql(), params)
     if row is None:
         return None
-    *flags, recent_messages = row
-    return {
-        **dict(zip(ACCESS_FLAGS, (bool(flag) for flag in flags), strict=True)),
-        "recent_messages": recent_messages,
-    }
+    return dict(zip(ACCESS_FLAGS, (bool(flag) for flag in row), strict=True))
 
 
 ACCESS_FLAGS = (
@@ -127,8 +113,7 @@ ACCESS_FLAGS = (
 def _access_sql():
     """The access row in one statement, written out: the same query built with
     the ORM (eight Exists annotations) cost about 3.6 ms of CPU per message in
-    Python alone, most of a send's work (docs/BENCHMARKS.md, "Class chat fan-out").
-    The rate limit is counted here too, in the same round trip."""
+    Python alone, most of a send's work (docs/BENCHMARKS.md, "Class chat fan-out")."""
     user_model = get_user_model()
     tables = {
         "user": user_model._meta.db_table,
@@ -140,7 +125,6 @@ def _access_sql():
         "breakout": BreakoutGroup._meta.db_table,
         "mute": Mute._meta.db_table,
         "session": Session._meta.db_table,
-        "message": Message._meta.db_table,
     }
     return ACCESS_SQL.format(**{name: connection.ops.quote_name(t) for name, t in tables.items()})
 
@@ -159,10 +143,7 @@ SELECT u.is_superuser,
   EXISTS (SELECT 1 FROM {mute} mu
           WHERE mu.cohort_id = %(cohort)s AND mu.student_id = u.id AND mu.until > %(now)s),
   EXISTS (SELECT 1 FROM {session} s
-          WHERE s.session_key = %(session_key)s AND s.expire_date > %(now)s),
-  (SELECT COUNT(*) FROM (SELECT 1 FROM {message} msg
-          WHERE msg.author_id = u.id AND msg.sent_at > %(since)s AND msg.kind = %(chat)s
-          LIMIT %(limit)s) recent)
+          WHERE s.session_key = %(session_key)s AND s.expire_date > %(now)s)
 FROM {user} u
 WHERE u.id = %(user)s AND u.is_active
 """
@@ -177,8 +158,6 @@ def refusal_to_post(user, room, session_key=None):
     access = room_access(user, room, session_key)
     if not access.readable:
         return GONE
-    if access.over_rate_limit:
-        return RATE_LIMITED
     if access.closed:
         return CLOSED
     if access.muted:

@@ -13,16 +13,32 @@ from django.utils.translation import gettext as _
 from classes.access import can_teach
 from classes.chat.broadcast import tell_room, tell_user
 from classes.chat.payloads import deleted_frame, message_frame
-from classes.chat.rooms import group_room, main_room, refusal_to_post
+from classes.chat.ratelimit import chat_rate_limit
+from classes.chat.rooms import RATE_LIMITED, group_room, main_room, refusal_to_post
 from classes.chat.statements import fetch_one
 from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report, Room
 
 GROUP_SIZES = range(2, 7)
 
 
-def post_message(author, room, text, client_id="", kind=MessageKind.CHAT, link="", pinned=False):
+class OverRateLimit(Exception):
+    """The sender reached the chat rate limit while their message waited to be saved."""
+
+
+def post_message(
+    author,
+    room,
+    text,
+    client_id="",
+    kind=MessageKind.CHAT,
+    link="",
+    pinned=False,
+    rate_limit=None,
+):
     """Save a message with the room's next id, then broadcast it (after the
-    commit: at once, or when the caller's transaction commits).
+    commit: at once, or when the caller's transaction commits). With a
+    `rate_limit`, the author's recent messages are counted under a lock on the
+    author and the message saved only if under it (else OverRateLimit).
     Returns (message, created); a repeated client_id returns the original."""
     message = Message(
         room=room,
@@ -34,15 +50,16 @@ def post_message(author, room, text, client_id="", kind=MessageKind.CHAT, link="
         pinned=pinned,
     )
     try:
-        _save_next(message)
-    except IntegrityError:
-        # A retry of a message already saved (the unique client_id): nothing new.
-        earlier = (
+        _save_next(message, rate_limit)
+    except (IntegrityError, OverRateLimit):
+        # A retry of a message already saved (the unique client_id) is not new,
+        # and does not count against the limit: the sender hears the original.
+        earlier = client_id and (
             Message.objects.select_related("author")
             .filter(room=room, author=author, client_id=client_id)
             .first()
         )
-        if earlier is None:
+        if not earlier:
             raise
         return earlier, False
     tell_room(room, message_frame(message, room.label))
@@ -65,22 +82,59 @@ def send_message(user, room, text, client_id, session_key=None):
     reason = refusal_to_post(user, room, session_key)
     if reason:
         return reason, None, False
-    message, created = post_message(user, room, text, client_id)
+    try:
+        message, created = post_message(user, room, text, client_id, rate_limit=chat_rate_limit())
+    except OverRateLimit:
+        return RATE_LIMITED, None, False
     return None, message, created
 
 
-def _save_next(message):
+def _save_next(message, rate_limit=None):
     """Save the message with its room's next number. Taking the room's row lock
-    and the number in one statement gives concurrent senders consecutive ids."""
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+    and the number in one statement gives concurrent senders consecutive ids.
+
+    The rate limit must be counted and the message inserted as one step: counted
+    apart (as the access query does, to refuse early), ten sockets of one user
+    sending at once all saw room for one more. On PostgreSQL a transaction-scoped
+    advisory lock per author serialises their sends (a single statement would not:
+    its subqueries keep the snapshot taken before any lock wait); on SQLite the
+    room UPDATE takes the database's write lock before the count."""
+    if rate_limit is None and connection.vendor == "postgresql" and not connection.in_atomic_block:
         _save_next_in_one_statement(message)
         return
     with transaction.atomic():
+        if rate_limit is not None and connection.vendor == "postgresql":
+            _lock_author(message.author_id)
+        if connection.vendor == "postgresql":
+            if rate_limit is not None:
+                _refuse_over_limit(message, rate_limit)
+            _save_next_in_one_statement(message)
+            return
         with connection.cursor() as cursor:
             cursor.execute(NEXT_MESSAGE_ID, [message.room_id])
             (message.number,) = cursor.fetchone()
+        if rate_limit is not None:
+            _refuse_over_limit(message, rate_limit)
         message.save(force_insert=True)
     message.room.last_message_id = message.number
+
+
+# pg_advisory_xact_lock's first key: which of Harbor's locks (the second is the user).
+CHAT_SENDER_LOCK = 4361
+
+
+def _lock_author(author_id):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [CHAT_SENDER_LOCK, author_id])
+
+
+def _refuse_over_limit(message, rate_limit):
+    since = message.sent_at - timedelta(seconds=rate_limit.seconds)
+    recent = Message.objects.filter(
+        author_id=message.author_id, kind=MessageKind.CHAT, sent_at__gt=since
+    )
+    if recent.count() >= rate_limit.messages:
+        raise OverRateLimit
 
 
 def _save_next_in_one_statement(message):

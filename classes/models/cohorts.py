@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learning.validators import one_line
+
 # No look-alikes (0/O, 1/I/L, 2/Z, 5/S, 8/B): codes are read aloud and typed on phones.
 JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 JOIN_CODE_LENGTH = 6
@@ -60,7 +62,7 @@ class Class(models.Model):
     sessions generated from the schedule store aware datetimes.
     """
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[one_line])
     level = models.ForeignKey(
         "packets.LevelPage",
         on_delete=models.PROTECT,

@@ -18,7 +18,8 @@ class PacketMailing(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     sent_at = models.DateTimeField()
-    recipient_count = models.PositiveIntegerField(_("emails sent"))
+    # Messages put in the outbox (their delivery: learning.OutgoingEmail, by topic).
+    recipient_count = models.PositiveIntegerField(_("emails queued"))
     without_email_count = models.PositiveIntegerField(_("students without email"))
     token = models.CharField(max_length=64, unique=True)
 
@@ -28,3 +29,7 @@ class PacketMailing(models.Model):
 
     def __str__(self):
         return f"{self.packet_title} → {self.cohort}"
+
+    @property
+    def outbox_topic(self):
+        return f"packet-mailing:{self.pk}"

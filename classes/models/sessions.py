@@ -106,6 +106,10 @@ class Session(models.Model):
     def get_absolute_url(self):
         return f"/classes/{self.cohort_id}/sessions/{self.pk}/attendance/"
 
+    def has_started(self, now=None):
+        """A roll opens when its session begins: nobody is marked present ahead."""
+        return self.starts_at <= (now or timezone.now())
+
     @property
     def local_start(self):
         return timezone.localtime(self.starts_at)

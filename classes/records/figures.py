@@ -126,9 +126,10 @@ def enrollment_rows(enrollments):
 
 
 def counted_attendance(classes, period):
-    """Records of held (not cancelled) sessions of these classes in the period."""
+    """Records of held sessions (not cancelled, begun) of these classes in the period."""
     return (
-        Attendance.objects.filter(session__cohort__in=classes, session__cancelled=False)
+        Attendance.objects.filter(session__cohort__in=classes)
+        .in_held_sessions()
         .between(period.first_day, period.last_day)
         .order_by()
     )

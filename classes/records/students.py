@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from classes.attendance import as_hours
 from classes.models import Assessment, Attendance, Enrollment, Feedback, Submission
-from classes.models.attendance import ATTENDED
 from classes.records import gains
 from classes.records.figures import figures
 from classes.records.filters import Period
@@ -29,7 +28,7 @@ def enrollments(student, classes=None):
 
 def attendance_history(student, classes):
     """Every attendance record in these classes, newest first (cancelled sessions
-    included and marked: their minutes do not count)."""
+    included and marked: their minutes do not count, nor those of sessions to come)."""
     return list(
         Attendance.objects.of_student(student)
         .filter(session__cohort__in=classes)
@@ -40,9 +39,9 @@ def attendance_history(student, classes):
 
 def hours_by_class(history):
     """{class id: contact hours} from the history already loaded."""
-    minutes = {}
+    minutes, now = {}, timezone.now()
     for record in history:
-        counted = record.status in ATTENDED and not record.session.cancelled
+        counted = record.counts_for_hours(now)
         minutes[record.session.cohort_id] = minutes.get(record.session.cohort_id, 0) + (
             record.minutes if counted else 0
         )

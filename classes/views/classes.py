@@ -50,7 +50,8 @@ def new_class(request):
         class_ = create_class(teachers=teachers, **form.cleaned_data)
         messages.success(request, _("The class and its sessions were created."))
         return redirect(class_.get_absolute_url())
-    return render(request, "classes/new_class.html", {"form": form})
+    status = 400 if form.errors else 200
+    return render(request, "classes/new_class.html", {"form": form}, status=status)
 
 
 @login_required

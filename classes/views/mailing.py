@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from classes.forms import SendPacketForm
-from classes.mailing import packets_for_level, send_packet
+from classes.mailing import packets_for_level, retry_failed, send_packet
 from classes.views.access import taught_class
 
 
@@ -35,3 +36,21 @@ def send_packet_view(request, class_id):
         return redirect(class_.get_absolute_url())
     context = {"class": class_, "sending": sending}
     return render(request, "classes/packet_sent.html", context)
+
+
+@login_required
+@require_POST
+def retry_mailing_view(request, class_id, mailing_id):
+    class_ = taught_class(request, class_id)
+    mailing = get_object_or_404(class_.mailings, pk=mailing_id)
+    count = retry_failed(mailing)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s email is waiting to be sent again.",
+            "%(count)s emails are waiting to be sent again.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect(class_.get_absolute_url())

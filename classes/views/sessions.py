@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from classes.attendance import Mark, roll_students, take_attendance
+from classes.attendance import Mark, roll_not_open_message, roll_students, take_attendance
 from classes.forms import SessionForm
 from classes.models import Attendance, AttendanceStatus
 from classes.schedule import add_session, change_session, set_cancelled
@@ -56,11 +56,13 @@ def roll_rows(session, post=None):
 @login_required
 def take_roll(request, class_id, session_id):
     session = taught_session(request, class_id, session_id)
+    status = 200
     if request.method == "POST":
         try:
             marks = marks_from_post(request.POST, session)
             saved = take_attendance(session, marks, by=request.user)
         except ValidationError as error:
+            status = 400
             for message in error.messages:
                 messages.error(request, message)
         else:
@@ -73,8 +75,9 @@ def take_roll(request, class_id, session_id):
         "rows": rows,
         "taken": taken,
         "statuses": AttendanceStatus.choices,
+        "not_open": None if session.has_started() else roll_not_open_message(session),
     }
-    return render(request, "classes/roll.html", context)
+    return render(request, "classes/roll.html", context, status=status)
 
 
 def session_initial(session):

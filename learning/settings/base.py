@@ -196,13 +196,17 @@ HARBOR_UPLOAD_MAX_AUDIO_SECONDS = env_int("HARBOR_UPLOAD_MAX_AUDIO_SECONDS", 300
 # Stays under DATA_UPLOAD_MAX_NUMBER_FILES, or Django refuses the whole request.
 HARBOR_SUBMISSION_MAX_PHOTOS = env_int("HARBOR_SUBMISSION_MAX_PHOTOS", 6)
 
-# Email: console in development; SMTP when EMAIL_HOST is set.
+# Email: every message goes into the outbox (learning/outbox.py) in the sender's
+# transaction; the task worker delivers it: SMTP when EMAIL_HOST is set, else the
+# console (development). EMAIL_TIMEOUT bounds a hanging mail server.
 EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_BACKEND = (
+EMAIL_BACKEND = "learning.outbox.OutboxBackend"
+HARBOR_EMAIL_DELIVERY_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+EMAIL_TIMEOUT = env_int("HARBOR_EMAIL_TIMEOUT", 20)
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")

@@ -5,6 +5,7 @@ from http import HTTPMethod
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.http import HttpResponseNotAllowed
@@ -20,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from learning.validators import one_line
 from packets import page_cache
 from packets.blocks import PacketStreamBlock, QuizStreamBlock, StudentNoteBlock
 from packets.flashcards.routes import FlashcardRoutesMixin
@@ -27,7 +29,18 @@ from packets.levels import AssignmentKind, CEFRBand, NRSLevel
 from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels
 
 
-class LevelPage(FlashcardRoutesMixin, Page):
+class OneLineTitle:
+    """Titles go into one-line places (mail subjects, exports): no line breaks."""
+
+    def clean(self):
+        super().clean()
+        try:
+            one_line(self.title)
+        except ValidationError as error:
+            raise ValidationError({"title": error}) from error
+
+
+class LevelPage(OneLineTitle, FlashcardRoutesMixin, Page):
     """A level as the program calls it ("Level 2 evening"), with its standardized level."""
 
     nrs_level = models.PositiveSmallIntegerField(_("NRS ESL level"), choices=NRSLevel.choices)
@@ -71,7 +84,7 @@ class PacketTag(TaggedItemBase):
     )
 
 
-class PacketPage(FlashcardRoutesMixin, Page):
+class PacketPage(OneLineTitle, FlashcardRoutesMixin, Page):
     """A week's (or unit's) classwork for one level."""
 
     number = models.PositiveSmallIntegerField(
@@ -151,7 +164,7 @@ class LevelSharedPacket(Orderable):
         ]
 
 
-class AssignmentPage(Page):
+class AssignmentPage(OneLineTitle, Page):
     """Work to do for a packet, with its own URL to share in email or chat.
 
     Students hand their work in at that same URL: a POST goes to the

@@ -23,12 +23,13 @@ def homework(packet):
 
 
 def test_a_packet_is_emailed_to_students_with_email(
-    a_class, enrolled, teacher, packet, homework, django_capture_on_commit_callbacks
+    a_class, enrolled, teacher, packet, homework, django_capture_on_commit_callbacks, run_worker
 ):
     enrolled(email="amina@example.org", display_name="Amina")
     no_email = enrolled(display_name="Gul Wazir")
     with django_capture_on_commit_callbacks(execute=True):
         sending = send_packet(a_class, packet, by=teacher, token="t1", packet_url=URL)
+    run_worker()
     assert [m.to for m in mail.outbox] == [["amina@example.org"]]
     assert "Call the clinic (due" in mail.outbox[0].body.split("Read the sign")[0]
     message = mail.outbox[0]
@@ -47,19 +48,20 @@ def test_a_packet_is_emailed_to_students_with_email(
 
 
 def test_a_double_click_sends_only_once(
-    a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks
+    a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks, run_worker
 ):
     enrolled(email="amina@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         send_packet(a_class, packet, by=teacher, token="same", packet_url=URL)
         again = send_packet(a_class, packet, by=teacher, token="same", packet_url=URL)
     assert again.already_sent
+    run_worker()
     assert len(mail.outbox) == 1
     assert PacketMailing.objects.count() == 1
 
 
 def test_a_packet_of_another_level_is_refused(
-    a_class, enrolled, teacher, make_level, django_capture_on_commit_callbacks
+    a_class, enrolled, teacher, make_level, django_capture_on_commit_callbacks, run_worker
 ):
     enrolled(email="amina@example.org")
     other = make_level(slug="level-5", title="Level 5")
@@ -67,11 +69,12 @@ def test_a_packet_of_another_level_is_refused(
     other.add_child(instance=page)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
         send_packet(a_class, page, by=teacher, token="t", packet_url=URL)
+    run_worker()
     assert not mail.outbox and not PacketMailing.objects.exists()
 
 
 def test_withdrawn_students_are_not_emailed(
-    a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks
+    a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks, run_worker
 ):
     from classes.enrollment import withdraw
     from classes.models import Enrollment
@@ -80,4 +83,5 @@ def test_withdrawn_students_are_not_emailed(
     withdraw(Enrollment.objects.get(student=gone))
     with django_capture_on_commit_callbacks(execute=True):
         send_packet(a_class, packet, by=teacher, token="t", packet_url=URL)
+    run_worker()
     assert not mail.outbox

@@ -38,3 +38,12 @@ def test_students_cannot_create_classes(login, student):
 @pytest.mark.django_db
 def test_anonymous_visitors_are_sent_to_sign_in_to_create_a_class(client):
     assert client.get("/classes/new/")["Location"].startswith("/accounts/login/")
+
+
+def test_a_class_name_with_a_line_break_is_refused(login, teacher, level):
+    """Issue 12: a line break in the name broke every mailing of the class."""
+    form = {**FORM, "level": level.pk, "teachers": [teacher.pk], "name": "Evening\nLevel 2"}
+    response = login(teacher).post("/classes/new/", form)
+    assert response.status_code == 400
+    assert "without line breaks" in response.content.decode()
+    assert not Class.objects.exists()

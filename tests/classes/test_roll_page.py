@@ -1,5 +1,10 @@
-from classes.attendance import Mark, take_attendance
-from classes.models import Attendance, AttendanceChange
+from datetime import timedelta
+
+from django.utils import timezone
+
+from classes.attendance import Mark, contact_hours, take_attendance
+from classes.models import Attendance, AttendanceChange, Class
+from classes.records.students import participation
 from learning.roles import Role
 
 
@@ -48,7 +53,7 @@ def test_bad_minutes_redisplay_the_roll_and_change_nothing(login, a_class, enrol
     }
     response = login(teacher).post(roll_url(session), form)
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Minutes must be between 0 and 120" in page
     assert f'name="minutes-{ahmad.pk}" value="500"' in page  # what was typed is kept
     assert list(Attendance.objects.values_list("student_id", "status")) == [(amina.pk, "present")]
@@ -118,3 +123,31 @@ def test_a_session_of_another_class_is_not_found_under_my_class(
     other = make_cohort(name="Other")
     url = f"/classes/{a_class.pk}/sessions/{other.sessions.first().pk}/attendance/"
     assert login(teacher).get(url).status_code == 404
+
+
+def test_no_roll_for_a_session_that_has_not_started(login, a_class, enrolled, teacher):
+    """Issue 12: everyone pre-marked present added hours that never happened."""
+    amina = enrolled()
+    session = a_class.sessions.create(
+        starts_at=timezone.now() + timedelta(hours=3), duration_minutes=150
+    )
+    client = login(teacher)
+    page = client.get(roll_url(session)).content.decode()
+    assert "has not started yet" in page and "Save attendance" not in page
+    response = client.post(roll_url(session), {f"status-{amina.pk}": "present"})
+    assert response.status_code == 400
+    assert "has not started yet" in response.content.decode()
+    assert not Attendance.objects.filter(session=session).exists()
+
+
+def test_hours_pre_marked_before_a_session_do_not_count(a_class, enrolled, teacher):
+    """Rows saved for a session still to come (older data) add no contact hours."""
+    amina = enrolled()
+    session = a_class.sessions.create(
+        starts_at=timezone.now() + timedelta(hours=3), duration_minutes=150
+    )
+    Attendance.objects.create(
+        session=session, student=amina, status="present", minutes=150, recorded_at=timezone.now()
+    )
+    assert contact_hours(student=amina) == 0
+    assert participation(amina, Class.objects.all())[0].hours == 0

@@ -142,3 +142,15 @@ def test_a_preview_shows_the_draft_not_the_cached_live_body(editor, make_packet)
     assert editor.post(preview_url, data).json()["is_valid"]
     page = editor.get(preview_url).content.decode()
     assert "Draft heading" in page and "Live heading" not in page
+
+
+def test_a_title_with_a_line_break_is_refused():
+    """Titles end up in mail subjects: a line break there broke the mailing."""
+    from django.core.exceptions import ValidationError
+
+    from packets.models import PacketPage
+
+    page = PacketPage(title="Week 3\nAt the clinic", slug="week-3", number=3, summary="x")
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert "title" in error.value.message_dict

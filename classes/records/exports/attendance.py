@@ -3,6 +3,7 @@ columns serve a class's own CSV (`/classes/<id>/attendance.csv`) and the records
 export (`/records/exports/attendance.csv`)."""
 
 from django.db.models import F
+from django.utils import timezone
 
 from classes.models import Attendance, Class
 from classes.records.exports.base import QueryExport
@@ -34,7 +35,9 @@ COLUMNS = (
 def attendance_records(classes, period=None):
     """values() rows for the attendance of `classes` (a queryset), in sessions of
     the period if one is given; by session start, then student name."""
+    # Sessions still to come have no attendance to report (docs/records.md).
     records = Attendance.objects.filter(session__cohort__in=classes)
+    records = records.filter(session__starts_at__lte=timezone.now())
     if period is not None:
         records = records.between(period.first_day, period.last_day)
     return (
