@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from classes.enrollment import parse_names
 from classes.models import ClassMode
 from classes.schedule import MAX_SESSION_MINUTES
+from learning.ids import ModelIdChoiceField, ModelIdMultipleChoiceField
 from learning.roles import Role
-from learning.validators import one_line
+from learning.validators import one_line, plausible_date
 from packets.models import LevelPage
 
 ISO_WEEKDAYS = [
@@ -31,7 +32,11 @@ class JoinForm(forms.Form):
 
 
 class SessionForm(forms.Form):
-    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[plausible_date],
+    )
     at = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
     duration_minutes = forms.IntegerField(label=_("Length in minutes"), min_value=1, max_value=480)
     topic = forms.CharField(label=_("Topic"), max_length=200, required=False, validators=[one_line])
@@ -82,14 +87,20 @@ class SendPacketForm(forms.Form):
 
 class NewClassForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120, validators=[one_line])
-    level = forms.ModelChoiceField(label=_("Level"), queryset=LevelPage.objects.none())
-    teachers = forms.ModelMultipleChoiceField(
+    level = ModelIdChoiceField(label=_("Level"), queryset=LevelPage.objects.none())
+    teachers = ModelIdMultipleChoiceField(
         label=_("Teachers"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     term_start = forms.DateField(
-        label=_("Term start"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Term start"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[plausible_date],
     )
-    term_end = forms.DateField(label=_("Term end"), widget=forms.DateInput(attrs={"type": "date"}))
+    term_end = forms.DateField(
+        label=_("Term end"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[plausible_date],
+    )
     meeting_days = forms.TypedMultipleChoiceField(
         label=_("Meeting days"),
         choices=ISO_WEEKDAYS,

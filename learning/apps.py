@@ -7,4 +7,9 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.urls import register_converter
+
         from learning import signals  # noqa: F401 - connects receivers
+        from learning.ids import IdConverter
+
+        register_converter(IdConverter, "id")

@@ -1,7 +1,7 @@
 """ASGI entry point: HTTP to Django, WebSockets through Channels.
 
 In production only /ws/ reaches this (HTTP goes to WSGI workers, measured 3-12x
-faster for sync views); `runserver` (daphne) serves both from one process.
+faster for sync views); `make run` (uvicorn) serves both from one process.
 """
 
 import gc

@@ -8,4 +8,7 @@ bin=.venv/bin
 "$bin/python" manage.py db_worker --no-reload &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
-"$bin/python" manage.py runserver "$host:$port"
+# uvicorn, as WebSockets are served in production (docs/deploy.md): it refuses a
+# frame over the chat protocol's 16 KiB itself, closing with 1009 as
+# docs/chat-protocol.md promises (daphne could only close with 1011).
+"$bin/uvicorn" learning.asgi:application --host "$host" --port "$port" --ws-max-size 16384

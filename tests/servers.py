@@ -53,16 +53,18 @@ SERVERS = {
         "--port",
         "{port}",
         "--no-access-log",
+        "--ws-max-size",
+        "16384",
         "learning.asgi:application",
     ],
 }
 
 
-def start_server(env=None, server="daphne", **extra_env):
+def start_server(env=None, server="uvicorn", **extra_env):
     """Start an ASGI server for learning.asgi on a free loopback port; returns
-    (process, url). By default daphne serving the tests' database with the test
-    settings; the chat benchmark passes its own environment and uvicorn (the
-    production WebSocket server, docs/deploy.md)."""
+    (process, url). By default uvicorn as `make run` and production start it
+    (scripts/serve-dev.sh, docs/deploy.md), serving the tests' database with the
+    test settings; the chat benchmark passes its own environment."""
     port = free_port()
     if env is None:
         env = {

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from classes.chat.protocol import MAX_TEXT_CHARS
+from learning.ids import MAX_ID
 
 
 class MessageForm(forms.Form):
@@ -13,7 +14,7 @@ class MessageForm(forms.Form):
 
 
 class MuteForm(forms.Form):
-    student = forms.IntegerField(widget=forms.HiddenInput)
+    student = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     minutes = forms.TypedChoiceField(
         label=_("Pause messages for"),
         coerce=int,

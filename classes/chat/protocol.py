@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from classes.chat.ratelimit import chat_rate_limit
+from learning.ids import parse_number
 
 MAX_FRAME_BYTES = 16 * 1024
 MAX_TEXT_CHARS = 1000
@@ -71,13 +72,10 @@ def parse_send(frame):
 
 def parse_after(value):
     """`after` from a frame or the ?after= query: a whole number ≥ 0."""
-    if isinstance(value, bool):
+    number = None if isinstance(value, bool) else parse_number(value)
+    if number is None:
         raise ProtocolError("invalid", _("“after” must be a whole number."))
-    if isinstance(value, str) and value.isdigit():
-        value = int(value)
-    if not isinstance(value, int) or value < 0:
-        raise ProtocolError("invalid", _("“after” must be a whole number."))
-    return value
+    return number
 
 
 def refusal(code):

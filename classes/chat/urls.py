@@ -3,20 +3,20 @@ from django.urls import path
 from classes.chat import views
 
 urlpatterns = [
-    path("<int:class_id>/chat/", views.room_page, name="class_chat"),
-    path("<int:class_id>/groups/<int:group_id>/chat/", views.room_page, name="group_chat"),
+    path("<id:class_id>/chat/", views.room_page, name="class_chat"),
+    path("<id:class_id>/groups/<id:group_id>/chat/", views.room_page, name="group_chat"),
     path(
-        "<int:class_id>/chat/messages/<int:message_id>/delete/",
+        "<id:class_id>/chat/messages/<id:message_id>/delete/",
         views.delete_message,
         name="chat_delete",
     ),
     path(
-        "<int:class_id>/chat/messages/<int:message_id>/report/",
+        "<id:class_id>/chat/messages/<id:message_id>/report/",
         views.report_message,
         name="chat_report",
     ),
-    path("<int:class_id>/chat/mute/", views.mute, name="chat_mute"),
-    path("<int:class_id>/chat/reports/", views.reports, name="chat_reports"),
-    path("<int:class_id>/chat/phrase/", views.phrase_of_the_day, name="chat_phrase"),
-    path("<int:class_id>/breakouts/", views.breakouts, name="chat_breakouts"),
+    path("<id:class_id>/chat/mute/", views.mute, name="chat_mute"),
+    path("<id:class_id>/chat/reports/", views.reports, name="chat_reports"),
+    path("<id:class_id>/chat/phrase/", views.phrase_of_the_day, name="chat_phrase"),
+    path("<id:class_id>/breakouts/", views.breakouts, name="chat_breakouts"),
 ]

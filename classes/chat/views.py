@@ -20,6 +20,7 @@ from classes.chat.protocol import ProtocolError, parse_after, parse_send, refusa
 from classes.chat.rooms import GONE, find_room, may_read
 from classes.models import Message
 from classes.views.access import taught_class
+from learning.ids import parse_number
 
 # What the script says on screen, in the page's language (lazy: translated at render).
 CHAT_STRINGS = {
@@ -44,13 +45,14 @@ def room_page(request, class_id, group_id=None):
     if request.method == "POST":
         post_from_form(request, room)
         return redirect(request.path)
-    after = request.GET.get("after")
+    after, status = request.GET.get("after"), 200
     try:
         after = parse_after(after) if after is not None else None
     except ProtocolError:
         messages.error(request, _("That link is broken: showing the latest messages."))
-        after = None
-    return render(request, "classes/chat/room.html", room_context(request, room, after))
+        after, status = None, 400
+    context = room_context(request, room, after)
+    return render(request, "classes/chat/room.html", context, status=status)
 
 
 def room_context(request, room, after):
@@ -153,17 +155,20 @@ def reports(request, class_id):
 def breakouts(request, class_id):
     cohort = taught_class(request, class_id)
     form = BreakoutForm(request.POST or None)
+    status = 200
     if request.method == "POST":
         try:
             change_breakouts(request, cohort, form)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        return redirect(request.path)
+            status = 400  # the page again, with what went wrong
+        else:
+            return redirect(request.path)
     context = {"cohort": cohort, "form": form, "groups": pages.rooms_of(request.user, cohort)}
     context["announce_form"] = TextForm()
     context["students"] = active_students(cohort)
     context["group_numbers"] = range(1, 7)
-    return render(request, "classes/chat/breakouts.html", context)
+    return render(request, "classes/chat/breakouts.html", context, status=status)
 
 
 def change_breakouts(request, cohort, form):
@@ -197,9 +202,9 @@ def groups_by_hand(data, students):
     """The teacher's choice on the form: `group-<student id>` = a group number."""
     chosen = {}
     for student in students:
-        number = data.get(f"group-{student.pk}", "")
-        if number.isdigit() and int(number) > 0:
-            chosen.setdefault(int(number), []).append(student)
+        number = parse_number(data.get(f"group-{student.pk}", ""))
+        if number:
+            chosen.setdefault(number, []).append(student)
     if not chosen:
         raise ValidationError(_("Put students in groups first."))
     return [chosen[number] for number in sorted(chosen)]

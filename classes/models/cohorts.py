@@ -109,7 +109,7 @@ class Class(models.Model):
     @property
     def weekdays(self):
         """ISO weekday numbers of the meetings, in order."""
-        return sorted({int(day) for day in self.meeting_days if day.isdigit()})
+        return sorted({int(day) for day in self.meeting_days if day in "1234567"})
 
 
 class EnrollmentQuerySet(models.QuerySet):

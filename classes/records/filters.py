@@ -10,11 +10,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from classes.models import Class
+from learning.ids import ModelIdChoiceField
+from learning.validators import plausible_date
 from packets.models import LevelPage
 
 # Without any class running today, the default period is the last this many days.
@@ -49,20 +52,21 @@ def date_field(label):
         required=False,
         widget=forms.DateInput({"type": "date"}),
         error_messages={"invalid": _("Enter a date like 2026-09-01.")},
+        validators=[plausible_date],
     )
 
 
 class RecordsFilterForm(forms.Form):
     start = date_field(_("From"))
     end = date_field(_("To"))
-    level = forms.ModelChoiceField(
+    level = ModelIdChoiceField(
         label=_("Level"),
         queryset=LevelPage.objects.order_by("nrs_level", "title"),
         required=False,
         empty_label=_("All levels"),
         error_messages={"invalid_choice": _("There is no such level.")},
     )
-    class_ = forms.ModelChoiceField(
+    class_ = ModelIdChoiceField(
         label=_("Class"),
         queryset=Class.objects.none(),
         required=False,
@@ -93,7 +97,20 @@ class RecordsFilterForm(forms.Form):
                 _("The start date is after the end of the current term: choose an end date."),
                 code="order",
             )
+        self.check_length(start, end)
         return data
+
+    def check_length(self, start, end):
+        """The work of a records page grows with its weeks: at most
+        HARBOR_RECORDS_MAX_DAYS (two years by default) at once."""
+        first = start or self.default_period.first_day
+        last = end or self.default_period.last_day
+        if (last - first).days + 1 > settings.HARBOR_RECORDS_MAX_DAYS:
+            raise ValidationError(
+                _("Choose a period of at most %(days)s days: records are read a period at a time.")
+                % {"days": settings.HARBOR_RECORDS_MAX_DAYS},
+                code="too_long",
+            )
 
     def period(self) -> Period:
         """The chosen period, or the default (the current term) for what is missing

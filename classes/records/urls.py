@@ -8,16 +8,16 @@ app_name = "records"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("levels/<int:level_id>/", views.level_page, name="level"),
-    path("classes/<int:class_id>/", views.class_page, name="class"),
-    path("students/<int:student_id>/", views.student_page, name="student"),
+    path("levels/<id:level_id>/", views.level_page, name="level"),
+    path("classes/<id:class_id>/", views.class_page, name="class"),
+    path("students/<id:student_id>/", views.student_page, name="student"),
     path(
-        "students/<int:student_id>/participation/",
+        "students/<id:student_id>/participation/",
         views.participation_page,
         name="participation",
     ),
     path(
-        "students/<int:student_id>/assessments/new/",
+        "students/<id:student_id>/assessments/new/",
         views.new_assessment,
         name="new_assessment",
     ),

@@ -51,6 +51,12 @@ def filter_form(request, classes):
     return form
 
 
+def page_status(form):
+    """Bad filters are shown above the page, which shows the default period: the
+    request itself was still bad, so 400."""
+    return 400 if form.is_bound and form.errors else 200
+
+
 def period_query(period):
     """The period as a query string, so links down to a level or class keep it."""
     return urlencode({"start": period.first_day.isoformat(), "end": period.last_day.isoformat()})
@@ -86,7 +92,7 @@ def dashboard(request):
         "rows": table(columns),
         "trends": attendance_trends(in_period, period),
     }
-    return render(request, "records/dashboard.html", context)
+    return render(request, "records/dashboard.html", context, status=page_status(form))
 
 
 @login_required
@@ -107,7 +113,7 @@ def level_page(request, level_id):
         "rows": table(columns),
         "trends": attendance_trends(in_period, period),
     }
-    return render(request, "records/level.html", context)
+    return render(request, "records/level.html", context, status=page_status(form))
 
 
 def class_period(request, form, class_):
@@ -139,7 +145,7 @@ def class_page(request, class_id):
         "students": record.student_rows(class_, people, data),
         "trends": attendance_trends(in_period, period),
     }
-    return render(request, "records/class.html", context)
+    return render(request, "records/class.html", context, status=page_status(form))
 
 
 @login_required
@@ -188,7 +194,7 @@ def participation_page(request, student_id):
         "today": timezone.localdate(),
         "program": program_name(request),
     }
-    return render(request, "records/participation.html", context)
+    return render(request, "records/participation.html", context, status=page_status(form))
 
 
 @login_required

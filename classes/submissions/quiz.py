@@ -4,6 +4,8 @@ answers were right."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from learning.ids import parse_number
+
 
 @dataclass(frozen=True)
 class QuestionResult:
@@ -17,10 +19,16 @@ def normalise(text):
     return " ".join(str(text).split()).casefold()
 
 
+def choice_index(given):
+    """The chosen option's index from a form value ("2"), or -1 for anything else."""
+    index = parse_number(str(given))
+    return -1 if index is None else index
+
+
 def is_right(block, given):
     if block.block_type == "multiple_choice":
         choices = block.value["choices"]
-        index = int(given) if str(given).isdigit() else -1
+        index = choice_index(given)
         return 0 <= index < len(choices) and bool(choices[index]["correct"])
     accepted = {normalise(a) for a in block.value["answers"].split("|") if a.strip()}
     return normalise(given) in accepted

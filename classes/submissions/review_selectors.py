@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from classes.models import Class, Enrollment, FileKind, Submission, SubmissionStatus
+from classes.submissions.quiz import choice_index
 from packets.models import AssignmentPage, LevelSharedPacket, PacketPage
 
 # The queue's filters, in the order the page offers them; the first is the default.
@@ -134,7 +135,7 @@ def answer_texts(block, given):
     """(what the student gave, the right answers) as words."""
     if block.block_type == "multiple_choice":
         choices = block.value["choices"]
-        index = int(given) if str(given).isdigit() else -1
+        index = choice_index(given)
         chosen = choices[index]["text"] if 0 <= index < len(choices) else ""
         right = " / ".join(c["text"] for c in choices if c["correct"])
         return chosen, right

@@ -7,6 +7,7 @@ from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from classes.models import FileKind, Submission, SubmissionStatus, SubmissionVersion
+from classes.submissions.quiz import choice_index
 
 NOT_STARTED = "not_started"
 STATUS_TEXT = {
@@ -85,7 +86,7 @@ def given_text(block, given):
     if block.block_type != "multiple_choice":
         return given
     choices = block.value["choices"]
-    index = int(given) if str(given).isdigit() else -1
+    index = choice_index(given)
     return choices[index]["text"] if 0 <= index < len(choices) else ""
 
 

@@ -8,6 +8,6 @@ from classes.submissions import views
 app_name = "submissions"
 
 urlpatterns = [
-    path("<int:submission_id>/", views.submission_page, name="detail"),
-    path("<int:submission_id>/files/<int:file_id>", views.submission_file, name="file"),
+    path("<id:submission_id>/", views.submission_page, name="detail"),
+    path("<id:submission_id>/files/<id:file_id>", views.submission_file, name="file"),
 ]

@@ -5,9 +5,6 @@ returns seconds, or None when the file does not say. Malformed structures
 raise ValueError or IndexError, which the caller turns into "unreadable".
 """
 
-import io
-import wave
-
 from classes.uploads import webm
 
 is_webm = webm.is_webm
@@ -38,17 +35,9 @@ def is_wav(data):
 
 
 def wav_duration(data):
-    """Frames over frame rate for PCM (the `wave` module); for other codecs
-    (float, A-law…) the data chunk's size over the format's byte rate."""
-    try:
-        with wave.open(io.BytesIO(data)) as recording:
-            return recording.getnframes() / recording.getframerate()
-    # `wave` raises RuntimeError for a chunk whose size runs past the end.
-    except (wave.Error, EOFError, ZeroDivisionError, RuntimeError):
-        return wav_duration_from_chunks(data)
-
-
-def wav_duration_from_chunks(data):
+    """The audio bytes in the file over the format's byte rate. Not the data
+    chunk's declared size: a header claiming one second can be followed by
+    twenty minutes of samples, which players read to the end of the file."""
     byte_rate = None
     pos = 12
     while pos + 8 <= len(data):
@@ -58,7 +47,7 @@ def wav_duration_from_chunks(data):
         elif kind == b"data":
             if not byte_rate:
                 raise ValueError("WAV data before its format")
-            return min(size, len(data) - pos - 8) / byte_rate
+            return (len(data) - pos - 8) / byte_rate
         pos += 8 + size + (size % 2)
     raise ValueError("WAV without audio data")
 
@@ -82,17 +71,19 @@ def ogg_codec(data):
 
 
 def ogg_duration(data):
-    """The last page's granule position (samples so far), minus Opus pre-skip."""
+    """The greatest granule position (samples so far) of any page, minus Opus
+    pre-skip: every page counts, not only the last, which a file could fake."""
     rate, pre_skip = ogg_codec(data)
     if not rate:
         raise ValueError("Ogg stream without a sample rate")
-    end = len(data)
-    while (pos := data.rfind(b"OggS", 0, end)) >= 0:
+    latest, pos = None, data.find(b"OggS")
+    while pos >= 0:
         granule = int.from_bytes(data[pos + 6 : pos + 14], "little", signed=True)
+        # -1: no packet ends on that page.
         if data[pos + 4] == 0 and pos + 27 <= len(data) and granule >= 0:
-            return max(granule - pre_skip, 0) / rate
-        end = pos  # -1: no packet ends on that page; look further back
-    return None
+            latest = granule if latest is None else max(latest, granule)
+        pos = data.find(b"OggS", pos + 4)
+    return None if latest is None else max(latest - pre_skip, 0) / rate
 
 
 # --- MP4 / M4A: ISO boxes, "ftyp" first --------------------------------------
@@ -147,7 +138,41 @@ def mp4_duration(data):
         raise ValueError("MP4 with a zero time scale")
     if duration in (0, 0xFFFFFFFF, 0xFFFFFFFFFFFFFFFF):
         duration = fragment_duration(data, moov)
-    return duration / timescale if duration else None
+    declared = duration / timescale if duration else None
+    # The movie header is not believed alone: each track's samples (stts) say
+    # how long it plays, and a header claiming one second can front far more.
+    known = [t for t in (declared, *track_durations(data, moov)) if t is not None]
+    return max(known) if known else None
+
+
+def track_durations(data, moov):
+    """Seconds of each track: the sum of its sample durations (moov/trak/mdia/
+    minf/stbl/stts) over its media time scale (mdhd)."""
+    for kind, start, end in mp4_boxes(data, *moov):
+        if kind != b"trak":
+            continue
+        mdia = mp4_child(data, start, end, b"mdia")
+        mdhd = mdia and mp4_child(data, *mdia, b"mdhd")
+        minf = mdia and mp4_child(data, *mdia, b"minf")
+        stbl = minf and mp4_child(data, *minf, b"stbl")
+        stts = stbl and mp4_child(data, *stbl, b"stts")
+        if not (mdhd and stts):
+            continue
+        version = data[mdhd[0]]
+        timescale = u32be(data, mdhd[0] + (20 if version == 1 else 12))
+        if timescale:
+            yield sample_time(data, *stts) / timescale
+
+
+def sample_time(data, start, end):
+    """Total of an stts box's (count × duration) entries (as many as fit in it:
+    the count is the file's word, the box's size is what is there)."""
+    entries = min(u32be(data, start + 4), max(end - start - 8, 0) // 8)
+    total = 0
+    for entry in range(entries):
+        pos = start + 8 + entry * 8
+        total += u32be(data, pos) * u32be(data, pos + 4)
+    return total
 
 
 def fragment_duration(data, moov):
@@ -208,13 +233,19 @@ def is_mp3(data):
 
 
 def mp3_duration(data):
-    """Frames × samples per frame from a Xing/Info header (variable bitrate
-    files written by encoders and phones); otherwise the size over the first
-    frame's bitrate, exact for constant bitrate and an estimate for the rest."""
+    """The frames in the file, counted one by one; a Xing/Info header's frame
+    count is believed only when it says more (its header could claim a second
+    in front of twenty minutes). Garbage after the frames counts by the first
+    frame's bitrate, as a player that resynchronises would play it."""
     start = mp3_audio_start(data)
     length, rate, samples, bitrate, mpeg1, mono = mp3_frame(data, start)
     side_info = (17 if mono else 32) if mpeg1 else (9 if mono else 17)
     xing = start + 4 + side_info
+    declared = 0
     if data[xing : xing + 4] in (b"Xing", b"Info") and u32be(data, xing + 4) & 1:
-        return u32be(data, xing + 8) * samples / rate
-    return (len(data) - start) * 8 / bitrate
+        declared = u32be(data, xing + 8) * samples / rate
+    frames, pos = 0, start
+    while (frame := mp3_frame(data, pos)) is not None:
+        frames, pos = frames + 1, pos + frame[0]
+    counted = frames * samples / rate + max(len(data) - pos, 0) * 8 / bitrate
+    return max(declared, counted)

@@ -31,7 +31,7 @@ DOWNLOAD_TYPE = "application/octet-stream"
 # A file opened directly runs nothing and loads nothing, even if a browser
 # were talked into rendering it.
 FILE_CSP = "default-src 'none'; sandbox"
-SINGLE_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+SINGLE_RANGE = re.compile(r"bytes=([0-9]{0,18})-([0-9]{0,18})")
 UNSATISFIABLE = "unsatisfiable"
 CHUNK_BYTES = 64 * 1024
 

@@ -6,6 +6,7 @@ MediaRecorder writes) has no Duration element and segments and clusters of
 unknown size, so its length is read from the last block's timestamp instead.
 """
 
+import math
 import struct
 
 EBML_HEADER = 0x1A45DFA3
@@ -67,13 +68,17 @@ def is_webm(data):
 
 
 def duration(data):
-    """Seconds: Segment/Info/Duration if written, else the last block's time."""
+    """Seconds: the latest block's time in any cluster, or Segment/Info/Duration
+    if that says more. The header alone is not believed: a recording whose
+    Duration claims one second can hold twenty minutes of blocks."""
     segment = next((e for e in elements(data, 0, len(data)) if e[0] == SEGMENT), None)
     if segment is None:
         raise ValueError("WebM without a segment")
     scale, declared = segment_info(data, segment[1], segment[2])
-    ticks = declared if declared is not None else last_block_ticks(data)
-    return None if ticks is None else ticks * scale / 1e9
+    if declared is not None and not 0 <= declared < math.inf:
+        raise ValueError("a Duration that is no length (NaN, infinite, negative)")
+    known = [t for t in (declared, latest_block_ticks(data)) if t is not None]
+    return max(known) * scale / 1e9 if known else None
 
 
 def segment_info(data, start, end):
@@ -104,19 +109,20 @@ def read_float(raw):
     raise ValueError("EBML float of an impossible size")
 
 
-def last_block_ticks(data):
-    """The last cluster's timecode plus its last block's offset, or None.
+def latest_block_ticks(data):
+    """The greatest cluster timecode plus block offset in the file, or None.
 
-    Searching back for the cluster ID could meet those four bytes inside
-    audio data, so a candidate counts only if a Timecode element follows it.
+    Every cluster counts, not only the last (a file could end on an early one).
+    Searching for the cluster ID could meet those four bytes inside audio data,
+    so a candidate counts only if a Timecode element follows it.
     """
-    end = len(data)
-    while (pos := data.rfind(CLUSTER_ID_BYTES, 0, end)) >= 0:
+    latest, pos = None, data.find(CLUSTER_ID_BYTES)
+    while pos >= 0:
         ticks = cluster_end_ticks(data, pos)
         if ticks is not None:
-            return ticks
-        end = pos
-    return None
+            latest = ticks if latest is None else max(latest, ticks)
+        pos = data.find(CLUSTER_ID_BYTES, pos + 4)
+    return latest
 
 
 def cluster_end_ticks(data, pos):

@@ -13,6 +13,7 @@ from classes.forms import SessionForm
 from classes.models import Attendance, AttendanceStatus
 from classes.schedule import add_session, change_session, set_cancelled
 from classes.views.access import taught_class, taught_session
+from learning.ids import parse_number
 
 
 def marks_from_post(post, session):
@@ -22,14 +23,15 @@ def marks_from_post(post, session):
         if not key.startswith("status-"):
             continue
         raw_id = key.removeprefix("status-")
+        student_id = parse_number(raw_id)
         raw_minutes = post.get(f"minutes-{raw_id}", "").strip()
-        if not raw_id.isdigit():
+        minutes = parse_number(raw_minutes) if raw_minutes else session.duration_minutes
+        if student_id is None:
             errors.add(_("A student on this roll is not enrolled in the class."))
-        elif raw_minutes and not raw_minutes.lstrip("-").isdigit():
+        elif minutes is None:
             errors.add(_("Minutes must be a whole number."))
         else:
-            minutes = int(raw_minutes) if raw_minutes else session.duration_minutes
-            marks[int(raw_id)] = Mark(status, minutes)
+            marks[student_id] = Mark(status, minutes)
     if errors:
         raise ValidationError(sorted(errors))
     if not marks:

@@ -28,8 +28,6 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # daphne first: its runserver serves HTTP and WebSockets from one process.
-    "daphne",
     "learning",
     "home",
     "packets",
@@ -161,6 +159,9 @@ TIME_ZONE = env_str("HARBOR_TIME_ZONE", "America/New_York")
 USE_I18N = True
 # Adult-education reporting counts a student as a participant from 12 contact hours.
 HARBOR_PARTICIPANT_HOURS = env_int("HARBOR_PARTICIPANT_HOURS", 12)
+# Records pages and exports cover at most this many days at once (their work
+# grows with the weeks in the period); two years by default.
+HARBOR_RECORDS_MAX_DAYS = env_int("HARBOR_RECORDS_MAX_DAYS", 731)
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -13,7 +13,7 @@ STORAGES = {
     "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 
-# A file, not memory: the chat tests start real server processes (daphne) that
+# A file, not memory: the chat tests start real server processes (uvicorn) that
 # must see the test database. WhiteNoise serves static files from the apps.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-harbor.sqlite3")}  # noqa: F405

@@ -14,6 +14,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from learning.ids import parse_number
 from packets.flashcards.anki import write_apkg
 from packets.flashcards.deck import deck_for_page
 from packets.flashcards.fields import translation_for
@@ -108,10 +109,7 @@ def _browse_context(request, deck):
 
 
 def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return parse_number(value)
 
 
 def _no_flashcards(request, page):

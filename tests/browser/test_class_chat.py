@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def asgi_server(db):
-    """daphne serving HTTP and WebSockets (the live_server fixture has no WebSockets)."""
+    """uvicorn serving HTTP and WebSockets (the live_server fixture has no WebSockets)."""
     process, url = start_server()
     yield url
     stop_server(process)

@@ -202,3 +202,44 @@ def webm_without_timing(padding):
     info = ebml(b"\x15\x49\xa9\x66", ebml(b"\x2a\xd7\xb1", (1_000_000).to_bytes(3)))
     void = ebml(b"\xec", b"\x00" * padding)
     return ebml_header() + ebml(b"\x18\x53\x80\x67", info + void, unknown_size=True)
+
+
+def m4a_with_track(declared_seconds, track_seconds, timescale=44100):
+    """An M4A whose movie header claims one length and whose track's samples
+    (stts: 1024-sample AAC frames) hold another."""
+    ftyp = mp4_box(b"ftyp", b"M4A \x00\x00\x00\x00M4A isom")
+    mvhd_fields = struct.pack(">4xIIII", 0, 0, 1000, int(declared_seconds * 1000))
+    mvhd = mp4_box(b"mvhd", mvhd_fields + b"\x00" * 80)
+    mdhd = mp4_box(b"mdhd", struct.pack(">4xIIII", 0, 0, timescale, 0) + b"\x00" * 4)
+    frames = int(track_seconds * timescale / 1024)
+    stts = mp4_box(b"stts", struct.pack(">4xIII", 1, frames, 1024))
+    stbl = mp4_box(b"stbl", stts)
+    trak = mp4_box(b"trak", mp4_box(b"mdia", mdhd + mp4_box(b"minf", stbl)))
+    return ftyp + mp4_box(b"moov", mvhd + trak) + mp4_box(b"mdat", b"\x00" * 500)
+
+
+def wav_claiming(claimed_seconds, held_seconds, rate=8000):
+    """A WAV whose data chunk says `claimed_seconds` but which holds more."""
+    real = wav(held_seconds, rate)
+    pos = real.index(b"data")
+    return real[: pos + 4] + struct.pack("<I", int(claimed_seconds * rate)) + real[pos + 8 :]
+
+
+def ogg_opus_ending_early(seconds, pre_skip=312):
+    """Pages up to `seconds`, then a last page whose granule claims one second."""
+    head = b"OpusHead" + struct.pack("<BBHIhB", 1, 1, pre_skip, 48000, 0, 0)
+    long = ogg_page(b"\x00" * 40, int(seconds * 48000) + pre_skip, sequence=2)
+    short = ogg_page(b"\x00" * 40, 48000 + pre_skip, header_type=4, sequence=3)
+    return ogg_page(head, 0, header_type=2) + ogg_page(b"OpusTags", 0, sequence=1) + long + short
+
+
+def webm_claiming(claimed_seconds, held_seconds):
+    """A WebM whose Duration says `claimed_seconds` and whose clusters run on,
+    ending with an early cluster so the last one alone would also lie."""
+    info = ebml(
+        b"\x15\x49\xa9\x66",
+        ebml(b"\x2a\xd7\xb1", (1_000_000).to_bytes(3))
+        + ebml(b"\x44\x89", struct.pack(">d", claimed_seconds * 1000)),
+    )
+    clusters = cluster(0, [0, 20]) + cluster(int(held_seconds * 1000), [0]) + cluster(500, [0])
+    return ebml_header() + ebml(b"\x18\x53\x80\x67", info + clusters)

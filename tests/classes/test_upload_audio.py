@@ -126,3 +126,21 @@ def test_webm_claiming_an_impossible_length_is_refused_as_unreadable(seconds):
 
 def test_empty_recording_is_refused():
     assert rejection(b"").code == "empty"
+
+
+# Issue 12, finding 7: "a WAV whose header claims 1 s holding 21 minutes is
+# accepted past the 300 s limit". Every format's length comes from its content.
+LYING_HEADERS = {
+    "wav": corpus.wav_claiming(1, 30),
+    "ogg": corpus.ogg_opus_ending_early(30),
+    "m4a": corpus.m4a_with_track(1, 30),
+    "mp3": corpus.mp3(int(30 * 44100 / 1152), xing_frames=38),
+    "webm": corpus.webm_claiming(1, 30),
+}
+
+
+@pytest.mark.parametrize("kind", LYING_HEADERS)
+@override_settings(HARBOR_UPLOAD_MAX_AUDIO_SECONDS=20)
+def test_a_header_claiming_one_second_does_not_hide_a_long_recording(kind):
+    refused = rejection(LYING_HEADERS[kind], f"answer.{kind}")
+    assert refused.code == "too_long"

@@ -51,3 +51,17 @@ def test_students_and_visitors_cannot_use_the_finder(client, student):
     assert client.get(URL)["Location"].startswith("/accounts/login/")
     client.force_login(student)
     assert client.get(URL).status_code == 403
+
+
+@pytest.mark.parametrize("query", ["'\"", '"', "NOT", "a AND", "(((", "*", "'"])
+def test_the_packet_finder_takes_any_text(client, teacher, query):
+    """Issue 12: an unbalanced quote was a syntax error of SQLite's FTS5 (a 500)."""
+    client.force_login(teacher)
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+
+
+def test_the_packet_finder_still_finds_words_among_quotes(client, teacher, tagged_packets):
+    client.force_login(teacher)
+    page = client.get(URL, {"q": '"clinic'}).content.decode()
+    assert "At the clinic" in page and "Reading a bus schedule" not in page

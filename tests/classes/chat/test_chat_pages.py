@@ -66,7 +66,7 @@ def test_load_newer_shows_what_came_after_and_a_broken_link_is_explained(chat, l
     page = client.get(url(cohort) + "?after=2").content.decode()
     assert "number 2" in page and "number 1" not in page
     broken = client.get(url(cohort) + "?after=yesterday")
-    assert broken.status_code == 200
+    assert broken.status_code == 400
     assert "That link is broken" in broken.content.decode()
 
 

@@ -24,8 +24,8 @@ STUDENTS = f"/records/exports/students.csv?{TERM}"
 
 @pytest.fixture
 def grow(a_class, teacher):
-    """Add students to the class, each marked present at every session."""
-    sessions = list(a_class.sessions.all())
+    """Add students to the class, each marked present at every session so far."""
+    sessions = list(a_class.sessions.started())
     students = get_user_model().objects.none()
 
     def add(count):

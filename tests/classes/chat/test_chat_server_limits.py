@@ -1,0 +1,56 @@
+"""Issue 12, finding 7: under `make run` an oversized frame closed with 1011 and a
+traceback (daphne refuses to send 1009). The server `make run` starts (uvicorn,
+scripts/serve-dev.sh) closes with 1009, as docs/chat-protocol.md promises."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.client import connect
+
+from classes.chat.protocol import MAX_FRAME_BYTES
+from tests.servers import ROOT, SERVERS, start_server, stop_server
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def server():
+    process, url = start_server()
+    yield url
+    stop_server(process)
+
+
+def open_socket(base_url, path, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return connect(
+        base_url.replace("http", "ws", 1) + path,
+        origin=base_url,
+        additional_headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}={cookie}"},
+        open_timeout=10,
+        max_size=None,
+    )
+
+
+def test_tests_serve_chat_the_way_make_run_does():
+    script = (Path(ROOT) / "scripts" / "serve-dev.sh").read_text()
+    size = re.search(r"--ws-max-size (\d+)", script)[1]
+    assert int(size) == MAX_FRAME_BYTES
+    assert SERVERS["uvicorn"][SERVERS["uvicorn"].index("--ws-max-size") + 1] == size
+
+
+@pytest.mark.parametrize("extra", [1, 100_000])
+def test_an_oversized_frame_closes_with_1009(server, classroom, extra):
+    cohort, _teacher, amina, _ahmad = classroom
+    with open_socket(server, f"/ws/classes/{cohort.pk}/chat/", amina) as socket:
+        text = "a" * (MAX_FRAME_BYTES + extra)
+        socket.send(json.dumps({"type": "send", "text": text, "client_id": "big"}))
+        with pytest.raises(ConnectionClosed) as closed:
+            socket.recv(timeout=10)
+    assert closed.value.rcvd.code == 1009
