@@ -37,7 +37,9 @@ def assignments_due(levels, today):
     return list(due.order_by("due_date", "title")[:SOON])
 
 
-def student_panels(user, now=None):
+def student_panels(user, now=None, viewable=list):
+    """`viewable` keeps the packets and assignments the student may view
+    (packets/privacy.py): one with its own restriction is not listed to others."""
     now = now or timezone.now()
     classes = list(Class.objects.for_user(user).select_related("level"))
     levels = list({c.level_id: c.level for c in classes}.values())
@@ -49,8 +51,8 @@ def student_panels(user, now=None):
     return {
         "my_classes": classes,
         "next_session": next_session,
-        "latest_packets": latest_packets(levels),
-        "assignments_due": assignments_due(levels, timezone.localdate(now)),
+        "latest_packets": viewable(latest_packets(levels)),
+        "assignments_due": viewable(assignments_due(levels, timezone.localdate(now))),
         "new_feedback": new_feedback(user),
         "waiting_to_join": list(
             JoinRequest.objects.waiting().filter(student=user).select_related("cohort")
@@ -58,7 +60,7 @@ def student_panels(user, now=None):
     }
 
 
-def teacher_panels(user, now=None):
+def teacher_panels(user, now=None, viewable=list):
     now = now or timezone.now()
     sessions = Session.objects.filter(cohort__teachers=user).select_related("cohort")
     today = sessions.held().on_day(timezone.localdate(now)).with_roll_taken()

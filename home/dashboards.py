@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from classes import dashboards as class_panels
 from learning.roles import Role
 from packets.flashcards.progress import due_today_by_packet
+from packets.privacy import page_access
 
 # The classes app's panels shown under the greeting, by role.
 CLASS_PANELS = {
@@ -20,13 +21,14 @@ GREETINGS = {
 }
 
 
-def dashboard_context(user):
+def dashboard_context(request):
+    user = request.user
     if not user.is_authenticated:
         return {"role": None}
     role = user.role
     panels = CLASS_PANELS.get(role)
     return {
-        **(panels(user) if panels else {}),
+        **(panels(user, viewable=page_access(request).viewable) if panels else {}),
         "role": role,
         "role_label": role.label if role else "",
         "greeting": GREETINGS.get(role, _("Your account has no role yet: ask your program.")),

@@ -39,5 +39,5 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(dashboard_context(request.user))
+        context.update(dashboard_context(request))
         return context

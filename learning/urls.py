@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -6,6 +5,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from learning.health import healthz
 from learning.views import set_language
+from packets.media import serve_rendition
 from packets.views import packet_finder, serve_packet_page
 
 urlpatterns = [
@@ -22,10 +22,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Pictures of pages, after checking who may see them (packets/media.py). No other
+# file under MEDIA_ROOT has a URL: no originals, no documents' files (documents go
+# through Wagtail's checked /documents/ view), also not under `make run`.
+urlpatterns += [
+    re_path(r"^media/images/(?P<path>[^/]+)$", serve_rendition, name="image_rendition"),
+]
 
 # The page tree last: it answers every remaining path (flashcard files first:
 # their names end in .apkg/.txt, which Wagtail's pattern does not take).

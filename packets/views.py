@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import views as wagtail_views
 
 from packets import page_cache
+from packets.privacy import viewable
 from packets.search import find_packets, packet_topics
 
 
@@ -22,7 +23,8 @@ def packet_finder(request):
     form = PacketSearchForm(request.GET or None)
     packets = None
     if form.is_valid():
-        packets = find_packets(form.cleaned_data["q"], form.cleaned_data["topic"])
+        found = find_packets(form.cleaned_data["q"], form.cleaned_data["topic"])
+        packets = viewable(request, found)
     context = {"form": form, "packets": packets, "topics": packet_topics()}
     return render(request, "packets/packet_finder.html", context)
 

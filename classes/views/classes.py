@@ -28,6 +28,7 @@ from classes.selectors import (
     waiting_join_requests,
 )
 from classes.views.access import taught_class, visible_class
+from packets.privacy import viewable
 
 
 @login_required
@@ -65,7 +66,7 @@ def class_detail(request, class_id):
         "days": schedule_days(class_),
         "teachers": teachers_of(class_),
         "sessions": class_sessions(class_),
-        "packets": packets,
+        "packets": viewable(request, packets),
     }
     if teaching:
         context["roster"] = roster(class_, request.user)

@@ -185,6 +185,9 @@ STORAGES = {
 # Production behind nginx: e.g. "/_private/", an `internal` location that
 # serves HARBOR_PRIVATE_MEDIA_ROOT after the view has checked the viewer.
 HARBOR_PRIVATE_MEDIA_ACCEL_REDIRECT = env_str("HARBOR_PRIVATE_MEDIA_ACCEL_REDIRECT")
+# The same for pictures of pages (packets/media.py): e.g. "/_media/", an
+# `internal` nginx location serving MEDIA_ROOT once Django has checked the viewer.
+HARBOR_MEDIA_ACCEL_REDIRECT = env_str("HARBOR_MEDIA_ACCEL_REDIRECT")
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # Upload limits (classes/uploads/): a phone photo is 2-6 MB and 12 megapixels,
@@ -236,6 +239,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {
     "png": "webp",
     "webp": "webp",
 }
+# Documents are always served by Wagtail's view, which checks their collection's
+# restrictions (and Harbor's page rule, packets/wagtail_hooks.py): never a
+# direct link into MEDIA_ROOT.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "opus", "wav", "docx", "odt", "txt"]
 
 # Content-Security-Policy: nothing from third parties, no inline script.

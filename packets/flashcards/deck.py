@@ -74,32 +74,43 @@ class Deck:
         return len(self.cards)
 
 
-def packet_deck(packet):
+def everything(pages):
+    return list(pages)
+
+
+def packet_deck(packet, viewable=everything):
+    """`viewable` keeps the pages the reader may view (packets/privacy.py): an
+    assignment with its own restriction adds no words for others."""
     from packets.models import LevelPage
 
     level = LevelPage.objects.parent_of(packet).first()
-    return _build_deck(level, [packet])
+    return _build_deck(level, [packet], viewable)
 
 
-def level_deck(level):
+def level_deck(level, viewable=everything):
+    """All of a level's live packets that the reader may view."""
     from packets.models import PacketPage
 
-    packets = list(PacketPage.objects.live().child_of(level).order_by("number", "path"))
-    return _build_deck(level, packets)
+    packets = PacketPage.objects.live().child_of(level).order_by("number", "path")
+    return _build_deck(level, viewable(packets), viewable)
 
 
-def deck_for_page(page):
-    """The deck of a LevelPage or a PacketPage."""
+def deck_for_page(page, request):
+    """The deck of a LevelPage or a PacketPage, as this request may see it."""
     from packets.models import LevelPage
+    from packets.privacy import page_access
 
-    return level_deck(page) if isinstance(page, LevelPage) else packet_deck(page)
+    viewable = page_access(request).viewable
+    if isinstance(page, LevelPage):
+        return level_deck(page, viewable)
+    return packet_deck(page, viewable)
 
 
-def _build_deck(level, packets):
+def _build_deck(level, packets, viewable=everything):
     sections = {packet.pk: DeckSection(packet) for packet in packets}
     for packet in packets:
         _add_cards(sections[packet.pk], packet.pk, packet.body)
-    for assignment in _live_assignments(packets):
+    for assignment in viewable(_live_assignments(packets)):
         packet_id = _packet_id_of(assignment, packets)
         _add_cards(sections[packet_id], packet_id, assignment.instructions)
     cards = [card for section in sections.values() for card in section.cards]

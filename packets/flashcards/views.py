@@ -37,7 +37,7 @@ def practice(request, page):
         return _grade(request, page)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    deck = deck_for_page(page)
+    deck = deck_for_page(page, request)
     if not deck.cards:
         return _no_flashcards(request, page)
     response = TemplateResponse(
@@ -70,7 +70,7 @@ def _grade(request, page):
     urls = flashcard_urls(page)
     if not request.user.is_authenticated:
         return redirect_to_login(urls["practice"], settings.LOGIN_URL)
-    deck = deck_for_page(page)
+    deck = deck_for_page(page, request)
     card = deck.by_key.get((_int(request.POST.get("packet")), request.POST.get("item", "")))
     try:
         rating = rating_named(request.POST.get("grade", ""))
@@ -120,7 +120,7 @@ def _no_flashcards(request, page):
 
 
 def anki_export(request, page):
-    deck = deck_for_page(page)
+    deck = deck_for_page(page, request)
     if not deck.cards:
         return _no_flashcards(request, page)
     output = tempfile.TemporaryFile()
@@ -136,7 +136,7 @@ def anki_export(request, page):
 
 
 def quizlet_export(request, page):
-    deck = deck_for_page(page)
+    deck = deck_for_page(page, request)
     if not deck.cards:
         return _no_flashcards(request, page)
     response = HttpResponse(quizlet_text(deck), content_type="text/plain; charset=utf-8")

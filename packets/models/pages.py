@@ -27,6 +27,7 @@ from packets.blocks import PacketStreamBlock, QuizStreamBlock, StudentNoteBlock
 from packets.flashcards.routes import FlashcardRoutesMixin
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
 from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels
+from packets.privacy import viewable
 
 
 class OneLineTitle:
@@ -66,15 +67,16 @@ class LevelPage(OneLineTitle, FlashcardRoutesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["packets"] = (
+        packets = (
             PacketPage.objects.child_of(self)
             .live()
             .defer_streamfields()
             .order_by("-number", "-first_published_at")
         )
-        context["shared"] = [
-            link.packet for link in self.shared_packets.select_related("packet") if link.packet.live
-        ]
+        shared = [link.packet for link in self.shared_packets.select_related("packet")]
+        # A packet with its own restriction is listed only to those who may open it.
+        context["packets"] = viewable(request, packets)
+        context["shared"] = viewable(request, [packet for packet in shared if packet.live])
         return context
 
 
