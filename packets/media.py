@@ -23,8 +23,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from wagtail.images import get_image_model
-from wagtail.permissions import policy_registry
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 
 from packets.privacy import page_access
 

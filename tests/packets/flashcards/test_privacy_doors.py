@@ -123,9 +123,7 @@ def test_a_public_packets_picture_is_public(client, packets):
     assert "public" in response["Cache-Control"]
 
 
-def test_the_picture_check_costs_a_few_queries(
-    client, packets, private_picture, make_user, group
-):
+def test_the_picture_check_costs_a_few_queries(client, packets, private_picture, make_user, group):
     """Sign-in (2), the rendition, its collection's permissions and restrictions
     (3), the pages using it (2), their restrictions (2), the reader's groups."""
     url = rendition_url(private_picture)
