@@ -79,6 +79,8 @@ class AuditAction(models.TextChoices):
     VIEW_RECORD = "view_record", _("Opened a student's record")
     PRINT_RECORD = "print_record", _("Printed a record of participation")
     EXPORT = "export", _("Exported records")
+    EXPORT_PERSON = "export_person", _("Exported all of a student's data")
+    ERASE = "erase", _("Erased a student")
 
 
 class AuditQuerySet(models.QuerySet):

@@ -270,6 +270,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 # Class chat: messages per user in a sliding window ("5/10s"); load tests raise it.
 CHAT_RATE_LIMIT = env_str("CHAT_RATE_LIMIT", "5/10s")
+# Chat messages older than this many days are deleted by the task worker
+# (classes/data_rights/retention.py); 0 keeps them.
+HARBOR_CHAT_RETENTION_DAYS = env_int("HARBOR_CHAT_RETENTION_DAYS", 365)
 
 LOGGING = {
     "version": 1,
