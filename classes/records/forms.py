@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from classes.models import AssessmentPhase, AssessmentTest
 from classes.records.assessments import MAX_SCALE_SCORE, MIN_SCALE_SCORE, check_result
-from learning.validators import plausible_date
 from packets.levels import NRSLevel
 
 
@@ -23,7 +22,6 @@ class AssessmentForm(forms.Form):
         label=_("Date taken"),
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Enter a date like 2026-09-01.")},
-        validators=[plausible_date],
     )
     scale_score = forms.IntegerField(
         label=_("Scale score"),

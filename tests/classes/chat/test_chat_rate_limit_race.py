@@ -1,9 +1,12 @@
 """Issue 12, finding 4: ten sockets of one student sending at once stored ten
 messages (limit: 5 in 10 s). The count and the insert are now one step."""
 
+import asyncio
 import threading
+import time
 
 import pytest
+from channels.db import database_sync_to_async
 from django.db import connection
 
 from classes.chat import services
@@ -52,3 +55,33 @@ def test_a_retry_over_the_limit_gets_the_original_back(classroom, settings):
     reason, again, created = services.send_message(amina, room, "two", "c2")
     assert (reason, again.pk, created) == (None, first.pk, False)
     assert services.send_message(amina, room, "three", "c3")[0] == RATE_LIMITED
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_ten_sockets_of_one_student_sending_at_once_store_only_the_limit(
+    connect, classroom, settings, monkeypatch
+):
+    """Through the consumer, as the finding was made: every socket's send is
+    checked before the first is saved (widened so the race always happens)."""
+    settings.CHAT_RATE_LIMIT = "5/10s"
+    cohort, _teacher, amina, _ahmad = classroom
+    check = services.refusal_to_post
+
+    def slow_check(*args, **kwargs):
+        reason = check(*args, **kwargs)
+        time.sleep(0.2)
+        return reason
+
+    monkeypatch.setattr(services, "refusal_to_post", slow_check)
+    sockets = [(await connect(f"/ws/classes/{cohort.pk}/chat/", amina))[0] for _ in range(10)]
+    await asyncio.gather(
+        *(
+            socket.send_json_to({"type": "send", "text": f"hi {n}", "client_id": f"s-{n}"})
+            for n, socket in enumerate(sockets)
+        )
+    )
+    await asyncio.sleep(1.5)
+    stored = await database_sync_to_async(Message.objects.filter(author=amina).count)()
+    assert stored == 5
+    for socket in sockets:
+        await socket.disconnect()

@@ -100,3 +100,13 @@ def test_the_teachers_voice_comment_gets_the_same_recorder(client, login, classr
 
 def recorded(upload):
     return Recording(upload, check_audio(upload))
+
+
+def test_a_wav_claiming_one_second_but_holding_21_minutes_is_refused(client, amina, assignments):
+    """Issue 12, finding 7, through the assignment page: the header said 1 s."""
+    long_one = corpus.wav_claiming(1, 21 * 60, rate=4000)
+    upload = corpus.upload(long_one, "answer.wav", "audio/wav")
+    response = post_work(client, assignments["audio"], {"recording": upload, "token": token()})
+    assert response.status_code == 400
+    assert "too long (21:00)" in element(response, "recording-errors", "</ul>")
+    assert not SubmissionFile.objects.exists()
