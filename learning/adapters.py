@@ -1,5 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal.ratelimit import consume, get_ip
 from django.conf import settings
+from django.core.exceptions import ValidationError
+
+# Wrong passwords for one username from one address (ACCOUNT_RATE_LIMITS).
+LOGIN_FAILED_FROM_ADDRESS = "login_failed_from_address"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -8,3 +13,34 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return settings.ACCOUNT_SIGNUP_OPEN
+
+    def pre_authenticate(self, request, **credentials):
+        """Count a sign-in attempt against three limits before the password is
+        checked; allauth takes the count back when the password is right.
+
+        allauth's own `login_failed` limits wrong passwords per address (every
+        username) and per username (every address). A tight per-username limit
+        would let any stranger lock a student out, so it is loose, and the tight
+        one is per username *from one address* (LOGIN_FAILED_FROM_ADDRESS),
+        checked first: a stranger stopped there no longer uses up the
+        username's allowance, so one address alone can never exhaust it.
+        """
+        from_address = consume(
+            request,
+            app="allauth.account",
+            action=LOGIN_FAILED_FROM_ADDRESS,
+            key=self._address_and_login_key(request, **credentials),
+        )
+        if not from_address:
+            raise self.validation_error("too_many_login_attempts")
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            from_address.rollback()  # this attempt never reached a password check
+            raise
+        self._login_failed_rl_usage.usage.extend(from_address.usage)
+
+    def _address_and_login_key(self, request, **credentials):
+        # The address as allauth's per-ip limits see it: the phone's, behind
+        # HARBOR_TRUSTED_PROXY_COUNT proxies, an IPv6 address as its /64.
+        return f"{get_ip(request)}:{self._get_login_attempts_cache_key(request, **credentials)}"

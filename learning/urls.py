@@ -3,13 +3,30 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from learning import doors
 from learning.health import healthz
-from learning.views import set_language
+from learning.views import email_page, set_language
 from packets.media import serve_rendition
 from packets.views import packet_finder, serve_packet_page
 
+# One door to sign in (learning/doors.py): Wagtail's own sign-in and password
+# reset lead to allauth's, and its page and document password forms are limited.
+# Before the admin's, the documents' and the page tree's own patterns.
+one_door = [
+    path("admin/login/", doors.admin_sign_in),
+    path("admin/password_reset/", doors.password_reset),
+    path("_util/login/", doors.site_sign_in),
+    path(
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
+        doors.page_password,
+    ),
+    path("documents/authenticate_with_password/<id:restriction_id>/", doors.document_password),
+]
+
 urlpatterns = [
+    *one_door,
     path("healthz", healthz, name="healthz"),
+    path("accounts/email/", email_page, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("classes/", include("classes.chat.urls")),

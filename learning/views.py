@@ -1,3 +1,7 @@
+from allauth.account.views import email as allauth_email
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -15,3 +19,15 @@ def set_language(request):
         user.preferred_language = code
         user.save(update_fields=["preferred_language"])
     return response
+
+
+def email_page(request):
+    """allauth's email page, less its "make primary" action: with
+    ACCOUNT_CHANGE_EMAIL a confirmed address becomes the account's by itself,
+    and allauth would make an unconfirmed one the account's address while the
+    account has no confirmed one (its page offers no such button; a crafted
+    form could)."""
+    if request.method == "POST" and "action_primary" in request.POST:
+        messages.error(request, _("A new address is used once you confirm it from your mailbox."))
+        return redirect("account_email")
+    return allauth_email(request)

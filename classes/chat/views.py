@@ -21,6 +21,7 @@ from classes.chat.rooms import GONE, find_room, may_read
 from classes.models import Message
 from classes.views.access import taught_class
 from learning.ids import parse_number
+from learning.redirects import safe_next
 
 # What the script says on screen, in the page's language (lazy: translated at render).
 CHAT_STRINGS = {
@@ -110,7 +111,7 @@ def delete_message(request, class_id, message_id):
     message = message_of_class(cohort.pk, message_id)
     services.delete_message(request.user, message)
     messages.success(request, _("The message was removed for everyone."))
-    return redirect(request.POST.get("next") or f"/classes/{cohort.pk}/chat/")
+    return redirect(safe_next(request, f"/classes/{cohort.pk}/chat/"))
 
 
 @login_required
@@ -121,7 +122,7 @@ def report_message(request, class_id, message_id):
         raise Http404
     services.report_message(request.user, message, request.POST.get("reason", ""))
     messages.success(request, _("Thank you. Your teacher will look at this message."))
-    return redirect(request.POST.get("next") or f"/classes/{class_id}/chat/")
+    return redirect(safe_next(request, f"/classes/{class_id}/chat/"))
 
 
 @login_required
@@ -138,7 +139,7 @@ def mute(request, class_id):
     else:
         services.mute_student(request.user, cohort, student, form.cleaned_data["minutes"])
         messages.success(request, _("%(name)s is paused.") % {"name": student.name})
-    return redirect(request.POST.get("next") or f"/classes/{cohort.pk}/chat/")
+    return redirect(safe_next(request, f"/classes/{cohort.pk}/chat/"))
 
 
 @login_required

@@ -128,24 +128,46 @@ LOGOUT_REDIRECT_URL = "/"
 # username, and accounts come from their teacher or a class code, not self-signup.
 ACCOUNT_ADAPTER = "learning.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username"}
-ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# No address at signup (when a program opens it): one typed there would become
+# the account's address unverified. It is added on /accounts/email/ instead.
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+# An address a user types is used only once confirmed from its mailbox: a new one
+# replaces the old on confirmation (learning/emails.py says whose address is whose).
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_FORMS = {"add_email": "learning.forms.AddEmailForm"}
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_OPEN = env_bool("HARBOR_SIGNUP_OPEN", False)
 ACCOUNT_RATE_LIMITS = {
     # A whole classroom often signs in from one NAT address: the default
-    # 30/m per IP would lock a class out, so allow more per IP ...
+    # 30/m per IP would lock a class out, so allow more per IP.
     "login": "300/m/ip",
-    # ... while wrong passwords stay tightly limited per account (the key).
-    "login_failed": "30/m/ip,5/5m/key",
+    # Wrong passwords (a right one is not counted), three ways; see
+    # learning/adapters.py and docs/security.md. Per username from one address:
+    # a student's typos, or one stranger, wait a few minutes, then an hour.
+    "login_failed_from_address": "5/5m/key,10/1h/key,100/1d/key",
+    # Per address, every username: a classroom's typos fit, spraying a common
+    # password over many usernames does not. Per username, every address: above
+    # what one address may try (10/h, 100/d), so one stranger never locks a
+    # student out; low enough to stop slow guessing from many addresses.
+    "login_failed": "60/5m/ip,1000/1d/ip,30/1h/key,200/1d/key",
     "reset_password": "20/m/ip,5/5m/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
     # Class join codes are short: limit guesses per account and per address.
     "join_class": "10/10m/user,60/10m/ip",
+    # Wrong passwords on Wagtail's page and document password forms (a right
+    # one is not counted, so a classroom typing it is never stopped); per form
+    # (key) too, so many addresses cannot guess at leisure.
+    "view_password_failed": "20/10m/ip,100/1d/ip,300/1h/key",
 }
-ALLAUTH_TRUSTED_PROXY_COUNT = env_int("HARBOR_TRUSTED_PROXY_COUNT", 0)
+# Proxies in front of Harbor (nginx: 1). Their X-Forwarded-For gives the phone's
+# address to the rate limits, and X-Forwarded-Proto the scheme WebSocket origins
+# are compared with (learning/origins.py); without a proxy both headers are ignored.
+HARBOR_TRUSTED_PROXY_COUNT = env_int("HARBOR_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = HARBOR_TRUSTED_PROXY_COUNT
 
 # Languages: the interface speaks the learners' languages; Arabic, Dari and
 # Pashto are written right to left.
@@ -226,6 +248,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Private pages (every level, by default) send visitors to Harbor's own sign-in.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# One door (learning/doors.py): passwords and addresses are changed and reset on
+# allauth's pages, with its rate limits and email verification; the admin's
+# account page links there (learning/wagtail_hooks.py).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Phones on paid data: smaller uploads than Wagtail's defaults (10 MB, 128 Mpx),
 # and every rendition as WebP, which is a fraction of a JPEG or PNG's size.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024

@@ -98,10 +98,13 @@ def everything_in_the_database():
     found = []
     with connection.cursor() as cursor:
         for model in apps.get_models():
+            if model._meta.proxy or not model._meta.managed:
+                continue
             table = model._meta.db_table
+            # Local fields only: an inherited page's parent columns live in the parent's table.
             columns = [
                 f.column
-                for f in model._meta.concrete_fields
+                for f in model._meta.local_concrete_fields
                 if f.get_internal_type() in ("CharField", "TextField", "JSONField", "EmailField")
             ]
             for column in columns:

@@ -20,7 +20,7 @@ def connect():
     from learning.asgi import application
 
     async def open_socket(path, user=None, origin=b"http://localhost"):
-        headers = [(b"origin", origin)] if origin else []
+        headers = [(b"host", b"localhost")] + ([(b"origin", origin)] if origin else [])
         if user is not None:
             cookie = await _cookie(user)
             headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()))

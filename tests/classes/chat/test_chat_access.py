@@ -130,6 +130,7 @@ async def test_signing_out_over_http_closes_that_sessions_socket(classroom):
         application,
         room_path(cohort),
         headers=[
+            (b"host", b"localhost"),
             (b"origin", b"http://localhost"),
             (b"cookie", f"{settings.SESSION_COOKIE_NAME}={cookie}".encode()),
         ],
