@@ -1,0 +1,142 @@
+"""The demo program, loaded once per test module, with the few things the demo
+does not hold yet (a withdrawn student, a breakout, a join request, a mailing, a
+packet behind a password): every URL parameter gets a real id from it.
+
+Class A is the demo's "Level 2 · Mon & Wed evening" (teacher1). The cast is
+named by its relation to class A, as the permission matrix reads it."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
+
+from classes.chat.rooms import main_room
+from classes.chat.services import open_breakout, post_message
+from classes.enrollment import ask_to_join, withdraw
+from classes.mailing import send_packet
+from classes.models import Class, Enrollment, Session, SubmissionFile
+from classes.submissions.demo import demo_photo
+from classes.submissions.services import Work, submit_work
+from classes.uploads.images import process_photo
+from packets.models import AssignmentPage, LevelPage, PacketPage
+
+CLASS_A = "Level 2 · Mon & Wed evening"
+CLASS_B = "Level 4 · Tue & Thu evening"
+
+# role in the matrix -> demo username (None: nobody signed in)
+CAST = {
+    "anonymous": None,
+    "student": "student1",  # only in class A
+    "other_student": "student6",  # only in class B
+    "withdrawn": "student4",  # withdrawn from class A, in no class
+    "teacher": "teacher1",  # teaches class A
+    "other_teacher": "teacher2",  # teaches class B only
+    "manager": "manager",
+}
+ROLES = tuple(CAST)
+
+
+@dataclass
+class World:
+    users: dict
+    values: dict  # URL parameter name -> a real id (as text)
+    paths: dict = field(default_factory=dict)  # what a regex route is filled with
+
+
+def load_world():
+    call_command("demo", stdout=_Quiet())
+    people = {u.username: u for u in get_user_model().objects.all()}
+    class_a = Class.objects.get(name=CLASS_A)
+    student, teacher = people["student1"], people["teacher1"]
+    withdraw(Enrollment.objects.get(student=people["student4"], cohort=class_a))
+    ask_to_join(people["student6"], class_a)
+    group = open_breakout(teacher, class_a, [[student, people["student2"]]])[0]
+    message, _ = post_message(student, main_room(class_a), "Hello everyone")
+    submission = _students_work(student, class_a)
+    public_packet, private_packet = _packets(class_a)
+    restriction = PageViewRestriction.objects.create(
+        page=private_packet, restriction_type=PageViewRestriction.PASSWORD, password="river"
+    )
+    mailing = send_packet(class_a, public_packet, by=teacher, token="world", packet_url="/")
+    users = {role: people.get(username) for role, username in CAST.items()}
+    values = {
+        "class_id": class_a.pk,
+        "group_id": group.pk,
+        "message_id": message.pk,
+        "enrollment_id": Enrollment.objects.get(student=student, cohort=class_a).pk,
+        "request_id": class_a.join_requests.get().pk,
+        "session_id": _past_session(class_a).pk,
+        "mailing_id": mailing.mailing.pk,
+        "submission_id": submission.pk,
+        "file_id": SubmissionFile.objects.filter(submission=submission).first().pk,
+        "level_id": class_a.level_id,
+        "student_id": student.pk,
+        "page_id": private_packet.pk,
+        "page_view_restriction_id": restriction.pk,
+        "restriction_id": restriction.pk,
+    }
+    return World(users, {k: str(v) for k, v in values.items()}, _paths(class_a, private_packet))
+
+
+def _students_work(student, class_a):
+    """student1's shopping list for class A again, with a photo of the paper
+    (the demo's own work of theirs has no file)."""
+    assignment = AssignmentPage.objects.get(slug="my-shopping-list")
+    work = Work(text="Milk, 2 bottles", photos=[process_photo(demo_photo())])
+    return submit_work(student, assignment, work, token="world-photo").submission
+
+
+def _packets(class_a):
+    level = LevelPage.objects.get(pk=class_a.level_id)
+    packets = PacketPage.objects.live().child_of(level).order_by("path")
+    return packets[0], packets[1]
+
+
+def _past_session(class_a):
+    return (
+        Session.objects.filter(cohort=class_a, starts_at__lt=timezone.now())
+        .order_by("-starts_at")
+        .first()
+    )
+
+
+def _paths(class_a, private_packet):
+    """Real paths for the routes written as regular expressions."""
+    level = LevelPage.objects.get(pk=class_a.level_id)
+    packet = PacketPage.objects.live().child_of(level).order_by("path").first()
+    assignment = AssignmentPage.objects.live().descendant_of(level).first()
+    document = get_document_model().objects.first()
+    return {
+        "home": "/",
+        "level": level.url,
+        "packet": packet.url,
+        "private_packet": private_packet.url,
+        "assignment": assignment.url,
+        "level_deck": f"{level.url}flashcards.txt",
+        "packet_deck": f"{packet.url}flashcards.apkg",
+        "packet_practice": f"{packet.url}flashcards/",
+        "document": f"/documents/{document.pk}/{document.filename}",
+        "export": "/records/exports/attendance.csv",
+        "root_page": Page.objects.get(depth=2).url,
+    }
+
+
+class _Quiet:
+    def write(self, text):
+        pass
+
+    def flush(self):
+        pass
+
+
+def world_fixture(django_db_setup, django_db_blocker):
+    """Body of a module-scoped fixture: the world inside one transaction that
+    is rolled back when the module's tests are done (each test also runs in
+    its own savepoint, so what one test's POST changes the next does not see)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_world()
+        transaction.set_rollback(True)
