@@ -66,8 +66,10 @@ def check_marks(session, marks, allowed_ids):
 
 
 def roll_not_open_message(session):
-    when = date_format(session.local_start, "DATETIME_FORMAT")
-    return _("This session has not started yet: its roll opens at %(when)s.") % {"when": when}
+    # The format every page shows a session in ("Wed 23 Dec, 18:00"): a locale's
+    # long format can end in a period ("6 p.m.") and read "p.m.." in the sentence.
+    when = date_format(session.local_start, "D j M, H:i")
+    return _("This session has not started yet: its roll opens on %(when)s.") % {"when": when}
 
 
 def counted_minutes(mark):

@@ -151,3 +151,14 @@ def test_a_session_link_is_shown_to_the_class(login, a_class, enrolled, teacher)
     )
     page = login(enrolled()).get(f"/classes/{a_class.pk}/").content.decode()
     assert 'href="https://meet.example.org/special"' in page
+
+
+def test_only_sessions_that_have_started_offer_a_roll(login, a_class, teacher):
+    """The class's term runs Sep–Dec 2026: sessions after today have no roll
+    link (a roll cannot be taken before its session begins)."""
+    from django.utils import timezone
+
+    page = login(teacher).get(a_class.get_absolute_url()).content.decode()
+    for session in a_class.sessions.all():
+        roll_link = f'href="{session.get_absolute_url()}">'
+        assert (roll_link in page) is (session.starts_at <= timezone.now()), session

@@ -39,3 +39,12 @@ def test_the_page_needs_no_script_and_no_third_party(client, db):
 def test_managers_and_teachers_find_the_records_from_home(db, request, login, role, shown):
     page = login(request.getfixturevalue(role)).get("/").content.decode()
     assert ('href="/records/"' in page) is shown
+
+
+def test_a_manager_finds_every_class_from_home(login, manager, make_class):
+    """Managers move students, answer join requests and run any class: from
+    the class list, which only their home links to (teachers list their own)."""
+    cohort = make_class(name="Sunday conversation")
+    client = login(manager)
+    assert 'href="/classes/"' in client.get("/").content.decode()
+    assert f'href="/classes/{cohort.pk}/"' in client.get("/classes/").content.decode()
