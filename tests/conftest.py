@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
 from learning.roles import Role
+from tests.housekeeping import wagtails_housekeeping_at_once
 
 PASSWORD = "a-long-test-password"
 _numbers = itertools.count(1)
@@ -125,27 +126,10 @@ def _mail_through_the_outbox(settings):
     settings.EMAIL_BACKEND = "learning.outbox.OutboxBackend"
 
 
-# Wagtail's own background tasks: search index, reference index, focal points.
-WAGTAIL_TASKS = ("wagtail.", "modelsearch.")
-
-
 @pytest.fixture(autouse=True)
 def _wagtails_housekeeping_at_once():
-    """Wagtail enqueues its index updates as tasks; under `make run` and in
-    production the worker runs them seconds later. Tests run them at once (as
-    the worker would) so a page saved in a test is searchable and its references
-    known; Harbor's own tasks (mail) wait for `run_worker` as in production."""
-    from django_tasks.signals import task_enqueued
-    from django_tasks_db.models import DBTaskResult
-
-    def run_now(sender, task_result, **kwargs):
-        if task_result.task.module_path.startswith(WAGTAIL_TASKS):
-            DBTaskResult.objects.filter(id=task_result.id).delete()
-            task_result.task.call(*task_result.args, **task_result.kwargs)
-
-    task_enqueued.connect(run_now, dispatch_uid="tests-wagtail-tasks")
-    yield
-    task_enqueued.disconnect(dispatch_uid="tests-wagtail-tasks")
+    with wagtails_housekeeping_at_once():
+        yield
 
 
 @pytest.fixture

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "learning.admin_input.AdminIncompleteFormMiddleware",
 ]
 
 ROOT_URLCONF = "learning.urls"

@@ -23,6 +23,7 @@ from classes.submissions.demo import demo_photo
 from classes.submissions.services import Work, submit_work
 from classes.uploads.images import process_photo
 from packets.models import AssignmentPage, LevelPage, PacketPage
+from tests.housekeeping import wagtails_housekeeping_at_once
 
 CLASS_A = "Level 2 · Mon & Wed evening"
 CLASS_B = "Level 4 · Tue & Thu evening"
@@ -69,6 +70,9 @@ def load_world():
         "message_id": message.pk,
         "enrollment_id": Enrollment.objects.get(student=student, cohort=class_a).pk,
         "request_id": class_a.join_requests.get().pk,
+        "withdrawn_enrollment_id": Enrollment.objects.get(
+            student=people["student4"], cohort=class_a
+        ).pk,
         "session_id": _past_session(class_a).pk,
         "mailing_id": mailing.mailing.pk,
         "submission_id": submission.pk,
@@ -119,10 +123,20 @@ def _paths(class_a, private_packet):
         "level_deck": f"{level.url}flashcards.txt",
         "packet_deck": f"{packet.url}flashcards.apkg",
         "packet_practice": f"{packet.url}flashcards/",
+        "private_packet_deck": f"{private_packet.url}flashcards.txt",
+        "private_packet_practice": f"{private_packet.url}flashcards/",
         "document": f"/documents/{document.pk}/{document.filename}",
         "export": "/records/exports/attendance.csv",
         "root_page": Page.objects.get(depth=2).url,
+        "public_image": _picture_of(packet),
+        "private_image": _picture_of(private_packet),
     }
+
+
+def _picture_of(packet):
+    """The path of the picture the packet page shows (its rendition)."""
+    image = next(block.value["image"] for block in packet.body if block.block_type == "image")
+    return "/media/" + image.get_rendition("width-480|format-webp").file.name
 
 
 class _Quiet:
@@ -138,5 +152,7 @@ def world_fixture(django_db_setup, django_db_blocker):
     is rolled back when the module's tests are done (each test also runs in
     its own savepoint, so what one test's POST changes the next does not see)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield load_world()
+        with wagtails_housekeeping_at_once():
+            world = load_world()
+        yield world
         transaction.set_rollback(True)

@@ -1,0 +1,21 @@
+"""A POST to Wagtail's admin without the fields its own forms send is a 400
+with a message, not a 500, and changes nothing."""
+
+from wagtail.models import Page
+
+
+def test_an_incomplete_page_edit_is_a_400_with_a_message(client, manager, make_packet):
+    packet = make_packet(title="Numbers")
+    client.force_login(manager)
+
+    response = client.post(f"/admin/pages/{packet.pk}/edit/", {})
+
+    assert response.status_code == 400
+    assert "incomplete" in response.content.decode()
+    assert Page.objects.get(pk=packet.pk).title == "Numbers"
+
+
+def test_moving_the_root_page_is_a_400(client, manager, db):
+    client.force_login(manager)
+    response = client.post("/admin/pages/1/set_position/?position=0")
+    assert response.status_code == 400

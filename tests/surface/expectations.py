@@ -1,0 +1,195 @@
+"""What each role gets from every route, GET and POST: the access table of
+docs/security.md as data. The world's ids all point at class A's things (its
+chat, students, sessions, mailing, a submission of student1), so "student" is
+the student of the class and "other_student" a student of another class.
+
+A route the URLconf gains without an entry here fails the matrix: whoever adds
+it decides, in this table, who may use it."""
+
+from tests.surface.requests import LOGIN, NOT_ALLOWED, OK, PASSWORD, REFUSED
+from tests.surface.world import ROLES
+
+ANY = "any"  # Wagtail's own permission policies decide (tests/packets/test_admin_permissions.py)
+
+
+def who(anonymous, student, other_student, withdrawn, teacher, other_teacher, manager):
+    outcomes = (anonymous, student, other_student, withdrawn, teacher, other_teacher, manager)
+    return dict(zip(ROLES, outcomes, strict=True))
+
+
+R = REFUSED
+EVERYONE = who(OK, OK, OK, OK, OK, OK, OK)
+SIGNED_IN = who(LOGIN, OK, OK, OK, OK, OK, OK)
+CLASS_MEMBERS = who(LOGIN, OK, R, R, OK, R, OK)
+CLASS_STAFF = who(LOGIN, R, R, R, OK, R, OK)
+STAFF = who(LOGIN, R, R, R, OK, OK, OK)
+MANAGERS = who(LOGIN, R, R, R, R, R, OK)
+# Packets, decks and pictures of the class's level: Harbor's levels ask only for
+# a sign-in (a student reads every level's packets, as on paper).
+READERS = SIGNED_IN
+# A packet behind a password: everyone meets Wagtail's password form.
+PASSWORD_FORM = who(LOGIN, PASSWORD, PASSWORD, PASSWORD, PASSWORD, PASSWORD, PASSWORD)
+PRIVATE = who(LOGIN, R, R, R, R, R, R)
+# Wagtail's admin: anonymous visitors and students are sent to its sign-in door,
+# which answers a signed-in student with a 403 page that says it is for staff
+# (tests/learning/test_one_sign_in_door.py).
+ADMIN = who(LOGIN, LOGIN, LOGIN, LOGIN, ANY, ANY, ANY)
+ALL_405 = who(*[NOT_ALLOWED] * 7)
+
+
+def only_post(profile):
+    """GET of a POST-only view: anonymous visitors are sent to sign in first."""
+    return {role: LOGIN if outcome == LOGIN else NOT_ALLOWED for role, outcome in profile.items()}
+
+
+def only_get(profile):
+    return only_post(profile)
+
+
+def same(profile):
+    return profile, profile
+
+
+# route template -> (GET, POST)
+ROUTES = {
+    "_util/login/": same(SIGNED_IN),  # Harbor's door: anonymous -> /accounts/login/
+    # Wagtail's page password form (the world's packet's): asked again without one.
+    "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/": same(
+        who(*[PASSWORD] * 7)
+    ),
+    "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": same(
+        who(*[PASSWORD] * 7)
+    ),
+    # The world holds no document behind a password: the id is any collection
+    # restriction's, and Wagtail's form answers as it sees fit (never a 5xx).
+    "documents/authenticate_with_password/<id:restriction_id>/": same(who(*[ANY] * 7)),
+    "documents/authenticate_with_password/<int:restriction_id>/": same(who(*[ANY] * 7)),
+    "healthz": (EVERYONE, ALL_405),
+    "accounts/email/": same(SIGNED_IN),
+    "accounts/login/": same(EVERYONE),
+    "accounts/logout/": same(EVERYONE),
+    "accounts/inactive/": (EVERYONE, ALL_405),
+    "accounts/signup/": same(EVERYONE),  # closed by default: the page says so
+    "accounts/reauthenticate/": same(SIGNED_IN),
+    "accounts/confirm-email/": (EVERYONE, ALL_405),
+    "accounts/password/change/": same(SIGNED_IN),
+    "accounts/password/set/": same(SIGNED_IN),
+    "accounts/password/reset/": same(EVERYONE),
+    "accounts/login/code/confirm/": same(SIGNED_IN),
+    "accounts/password/reset/key/done/": (EVERYONE, ALL_405),
+    "accounts/password/reset/done/": (EVERYONE, ALL_405),
+    "i18n/setlang/": (ALL_405, EVERYONE),
+    "classes/<id:class_id>/chat/": same(CLASS_MEMBERS),
+    "classes/<id:class_id>/groups/<id:group_id>/chat/": same(CLASS_MEMBERS),
+    "classes/<id:class_id>/chat/messages/<id:message_id>/delete/": (
+        only_post(SIGNED_IN),
+        CLASS_STAFF,  # students cannot delete, not even their own message
+    ),
+    "classes/<id:class_id>/chat/messages/<id:message_id>/report/": (
+        only_post(SIGNED_IN),
+        CLASS_MEMBERS,
+    ),
+    "classes/<id:class_id>/chat/mute/": (only_post(SIGNED_IN), CLASS_STAFF),
+    "classes/<id:class_id>/chat/reports/": same(CLASS_STAFF),
+    "classes/<id:class_id>/chat/phrase/": (only_post(SIGNED_IN), CLASS_STAFF),
+    "classes/<id:class_id>/breakouts/": same(CLASS_STAFF),
+    "packets/find/": same(STAFF),
+    "classes/": same(SIGNED_IN),  # each sees their own classes; a manager all
+    "classes/join/": same(SIGNED_IN),
+    "classes/new/": same(STAFF),
+    "classes/<id:class_id>/": same(CLASS_MEMBERS),
+    "classes/<id:class_id>/code/": (only_post(SIGNED_IN), CLASS_STAFF),
+    "classes/<id:class_id>/attendance.csv": same(CLASS_STAFF),
+    "classes/<id:class_id>/students/add/": same(CLASS_STAFF),
+    "classes/<id:class_id>/students/cards/": same(CLASS_STAFF),
+    "classes/<id:class_id>/students/<id:enrollment_id>/withdraw/": same(CLASS_STAFF),
+    "classes/<id:class_id>/students/<id:enrollment_id>/password/": same(CLASS_STAFF),
+    "classes/<id:class_id>/students/<id:enrollment_id>/enroll-again/": (
+        only_post(SIGNED_IN),
+        CLASS_STAFF,
+    ),
+    "classes/<id:class_id>/join-requests/<id:request_id>/": (only_post(SIGNED_IN), CLASS_STAFF),
+    "classes/<id:class_id>/sessions/add/": same(CLASS_STAFF),
+    "classes/<id:class_id>/sessions/<id:session_id>/": same(CLASS_STAFF),
+    "classes/<id:class_id>/sessions/<id:session_id>/cancel/": (only_post(SIGNED_IN), CLASS_STAFF),
+    "classes/<id:class_id>/sessions/<id:session_id>/attendance/": same(CLASS_STAFF),
+    "classes/<id:class_id>/send-packet/": (only_post(SIGNED_IN), CLASS_STAFF),
+    "classes/<id:class_id>/mailings/<id:mailing_id>/retry/": (only_post(SIGNED_IN), CLASS_STAFF),
+    "classes/<id:class_id>/submissions/": (CLASS_STAFF, only_get(SIGNED_IN)),
+    "classes/<id:class_id>/assignments/": (CLASS_STAFF, only_get(SIGNED_IN)),
+    # A student's own work; teachers give feedback by POST, the author may not.
+    "submissions/<id:submission_id>/": (
+        CLASS_MEMBERS,
+        who(LOGIN, NOT_ALLOWED, R, R, OK, R, OK),
+    ),
+    "submissions/<id:submission_id>/files/<id:file_id>": (CLASS_MEMBERS, only_get(SIGNED_IN)),
+    "records/": same(STAFF),  # a teacher's own classes
+    "records/levels/<id:level_id>/": same(STAFF),  # a teacher sees only their classes in it
+    "records/classes/<id:class_id>/": same(CLASS_STAFF),
+    "records/students/<id:student_id>/": same(CLASS_STAFF),
+    "records/students/<id:student_id>/participation/": same(CLASS_STAFF),
+    "records/students/<id:student_id>/assessments/new/": same(CLASS_STAFF),
+    "records/students/<id:student_id>/data.zip": same(MANAGERS),
+    "records/students/<id:student_id>/erase/": same(MANAGERS),
+    "records/audit/": same(MANAGERS),
+}
+
+# (regex route template, sample name) -> (GET, POST); samples in samples.py.
+SAMPLED_ROUTES = {
+    ("accounts/^confirm-email/(?P<key>[-:\\w]+)/$", "key"): (EVERYONE, who(*[R] * 7)),
+    (
+        "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        "key",
+    ): same(EVERYONE),
+    (
+        "records/exports/^(?P<name>students|attendance|submissions|assessments|nrs\\-table\\-4)"
+        "\\.(?P<fmt>csv|xlsx)$",
+        "export",
+    ): same(STAFF),
+    ("documents/^(\\d+)/(.*)$", "document"): same(READERS),
+    ("^media/images/(?P<path>[^/]+)$", "public_image"): same(
+        who(R, OK, OK, OK, OK, OK, OK)  # no hint to anonymous that a picture exists
+    ),
+    ("^media/images/(?P<path>[^/]+)$", "private_image"): same(
+        who(R, R, R, R, OK, R, OK)  # its level's editors; nobody else without the password
+    ),
+    ("^((?:[\\w\\-]+/)*flashcards\\.(?:apkg|txt))$", "level_deck"): same(READERS),
+    ("^((?:[\\w\\-]+/)*flashcards\\.(?:apkg|txt))$", "packet_deck"): same(READERS),
+    ("^((?:[\\w\\-]+/)*flashcards\\.(?:apkg|txt))$", "private_packet_deck"): same(PASSWORD_FORM),
+    ("^(?!_util/)((?:[\\w\\-]+/){2})$", "packet"): same(READERS),
+    ("^(?!_util/)((?:[\\w\\-]+/){2})$", "private_packet"): same(PASSWORD_FORM),
+    ("^((?:[\\w\\-]+/)*)$", "home"): same(EVERYONE),
+    ("^((?:[\\w\\-]+/)*)$", "root_page"): same(EVERYONE),
+    ("^((?:[\\w\\-]+/)*)$", "level"): same(READERS),
+    # Handing in is for students of a class of the assignment's level.
+    ("^((?:[\\w\\-]+/)*)$", "assignment"): (READERS, who(LOGIN, OK, R, R, R, R, R)),
+    ("^((?:[\\w\\-]+/)*)$", "packet_practice"): same(READERS),
+    ("^((?:[\\w\\-]+/)*)$", "private_packet_practice"): same(PASSWORD_FORM),
+}
+
+
+STAFF_ANY = who(LOGIN, R, R, R, ANY, ANY, ANY)
+# Wagtail's deliberate error page, for testing error reports: staff only.
+DELIBERATE_ERROR = "error 500"
+
+# The admin routes that are not behind its staff check.
+ADMIN_ROUTES = {
+    "admin/login/": same(STAFF_ANY),  # the door: anonymous -> /accounts/login/
+    "admin/password_reset/": same(who(OK, OK, OK, OK, ANY, ANY, ANY)),  # -> allauth's
+    # allauth's reset has its own pages: the admin's steps after the form are gone.
+    "admin/password_reset/done/": same(who(R, R, R, R, ANY, ANY, ANY)),
+    "admin/password_reset/confirm/<uidb64>/<token>/": same(who(R, R, R, R, ANY, ANY, ANY)),
+    "admin/password_reset/complete/": same(who(R, R, R, R, ANY, ANY, ANY)),
+    "admin/jsi18n/": (EVERYONE, ALL_405),
+    "admin/sprite/": same(EVERYONE),
+    "admin/failwhale/": same(who(LOGIN, LOGIN, LOGIN, LOGIN, *[DELIBERATE_ERROR] * 3)),
+}
+
+
+def expected(route, sample):
+    """(GET, POST) expectations of one route and sample, or None if it has none."""
+    if route.template.startswith("admin/"):
+        return ADMIN_ROUTES.get(route.template, same(ADMIN))
+    if route.is_regex:
+        return SAMPLED_ROUTES.get((route.template, sample))
+    return ROUTES.get(route.template)

@@ -1,0 +1,75 @@
+"""The paths a route is tried with: its parameters filled with the world's
+real ids (class A's things), and for the routes written as regular expressions
+(Wagtail's pages, decks, pictures, documents, allauth's keys) the real paths
+each one serves, by name."""
+
+from tests.surface.routes import ROUTE_PARAMETER
+
+# A parameter the world has no id for (Wagtail admin's own objects): any id;
+# what matters there is who is let in at all, not which object is found.
+ANY_ID = "1"
+
+# Routes whose parameter means a particular one of the world's things.
+ROUTE_VALUES = {
+    "classes/<id:class_id>/students/<id:enrollment_id>/enroll-again/": {
+        "enrollment_id": "withdrawn_enrollment_id"
+    },
+}
+
+# Admin routes written as regular expressions, as a browser asks for them.
+ADMIN_SAMPLES = {
+    r"admin/pages/^(?P<pk>\d+)/revisions/compare/(?P<revision_id_a>live|earliest|\d+)"
+    r"\.\.\.(?P<revision_id_b>live|latest|\d+)/$": (
+        "/admin/pages/1/revisions/compare/earliest...live/"
+    ),
+    "admin/^.*/$": "/admin/no-such-page/",
+}
+
+# Regex route -> {sample name: key of world.paths, or a literal path}.
+REGEX_SAMPLES = {
+    r"accounts/^confirm-email/(?P<key>[-:\w]+)/$": {"key": "/accounts/confirm-email/no-such-key/"},
+    r"accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": {
+        "key": "/accounts/password/reset/key/1-no-such-key/"
+    },
+    r"records/exports/^(?P<name>students|attendance|submissions|assessments|nrs\-table\-4)"
+    r"\.(?P<fmt>csv|xlsx)$": {"export": "export"},
+    r"documents/^(\d+)/(.*)$": {"document": "document"},
+    r"^media/images/(?P<path>[^/]+)$": {
+        "public_image": "public_image",
+        "private_image": "private_image",
+    },
+    r"^((?:[\w\-]+/)*flashcards\.(?:apkg|txt))$": {
+        "level_deck": "level_deck",
+        "packet_deck": "packet_deck",
+        "private_packet_deck": "private_packet_deck",
+    },
+    r"^(?!_util/)((?:[\w\-]+/){2})$": {"packet": "packet", "private_packet": "private_packet"},
+    r"^((?:[\w\-]+/)*)$": {
+        "home": "home",
+        "root_page": "root_page",
+        "level": "level",
+        "assignment": "assignment",
+        "packet_practice": "packet_practice",
+        "private_packet_practice": "private_packet_practice",
+    },
+}
+
+
+def samples(route, world):
+    """[(sample name, path)] for one route; the name is "" for plain routes."""
+    if not route.is_regex:
+        names = {name: name for name in route.parameters}
+        names.update(ROUTE_VALUES.get(route.template, {}))
+        values = {name: world.values.get(key, ANY_ID) for name, key in names.items()}
+        return [("", route.fill(values))]
+    if route.template.startswith("admin/"):
+        return [("", ADMIN_SAMPLES.get(route.template) or _plain(route.template))]
+    named = REGEX_SAMPLES[route.template]
+    return [(name, world.paths.get(path, path)) for name, path in named.items()]
+
+
+def _plain(template):
+    """Wagtail's admin API routes mix a regex into a path() route
+    (`admin/api/main/^pages/<int:pk>/`): the path a browser would ask for."""
+    path = template.replace("^", "").replace("$", "")
+    return "/" + ROUTE_PARAMETER.sub(ANY_ID, path)
