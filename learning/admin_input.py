@@ -1,9 +1,10 @@
-"""Wagtail's admin views trust that a POST carries every field their own forms
-send. A request without them (hand-made, or cut short on a bad connection)
-raised KeyError or AttributeError deep inside Wagtail: a 500 for the sender and
-a false alarm for whoever reads the errors. At the admin's boundary such a POST
-is answered 400 with a message; it is still logged with its traceback, so a
-real fault in the admin stays visible."""
+"""Wagtail's admin views trust that a request carries every field their own
+forms send and names objects that exist. A request that does not (hand-made,
+cut short on a bad connection, or naming a revision that is not there) raised
+KeyError or AttributeError deep inside Wagtail: a 500 for the sender and a
+false alarm for whoever reads the errors. At the admin's boundary it is
+answered 400 with a message; it is still logged with its traceback, so a real
+fault in the admin stays visible."""
 
 import logging
 
@@ -30,10 +31,13 @@ class AdminIncompleteFormMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if request.method != "POST" or not request.path.startswith(ADMIN_PREFIX):
+        if not request.path.startswith(ADMIN_PREFIX):
             return None
         if not is_missing_input(exception):
             return None
         logger.warning("Incomplete admin form at %s", request.path, exc_info=exception)
-        message = _("This form arrived incomplete. Go back, reload the page and try again.")
+        message = _(
+            "This form arrived incomplete, or what it names no longer exists. "
+            "Go back, reload the page and try again."
+        )
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

@@ -19,6 +19,10 @@ def safe_next(request, default):
 
 
 def is_safe_target(request, target):
+    """A path on this site. A relative `next` ("0", "page") is refused too:
+    `redirect()` would read it as a view's name and fail."""
+    if not target.startswith("/"):
+        return False
     return url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )

@@ -35,6 +35,15 @@ def test_the_old_sign_in_doors_drop_a_foreign_next(client, db, door, target):
     assert response["Location"].startswith("/accounts/login/")
 
 
+@pytest.mark.parametrize("target", ["0", "page", "-1"])
+def test_a_signed_in_visitor_with_a_relative_next_goes_home(login, student, target):
+    """A `next` that is not a path was read by `redirect()` as a view's name: a 500."""
+    client = login(student)
+    response = client.get(f"/_util/login/?next={target}")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+
+
 def test_visitors_to_the_admin_sign_in_on_harbors_page_and_come_back(client, teacher):
     response = client.get("/admin/pages/", follow=True)
     assert response.request["PATH_INFO"] == "/accounts/login/"

@@ -1,5 +1,6 @@
-"""A POST to Wagtail's admin without the fields its own forms send is a 400
-with a message, not a 500, and changes nothing."""
+"""A request to Wagtail's admin without the fields its own forms send, or
+naming what does not exist, is a 400 with a message, not a 500, and changes
+nothing."""
 
 from wagtail.models import Page
 
@@ -18,4 +19,11 @@ def test_an_incomplete_page_edit_is_a_400_with_a_message(client, manager, make_p
 def test_moving_the_root_page_is_a_400(client, manager, db):
     client.force_login(manager)
     response = client.post("/admin/pages/1/set_position/?position=0")
+    assert response.status_code == 400
+
+
+def test_reverting_to_a_revision_that_does_not_exist_is_a_400(client, manager, make_packet):
+    packet = make_packet()
+    client.force_login(manager)
+    response = client.get(f"/admin/pages/{packet.pk}/revisions/0/revert/")
     assert response.status_code == 400
