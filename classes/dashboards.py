@@ -7,7 +7,7 @@ from operator import or_
 from django.db.models import Q
 from django.utils import timezone
 
-from classes.models import Class, JoinRequest, Session
+from classes.models import Class, JoinRequest, Session, Submission, SubmissionStatus
 from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
 from packets.models import AssignmentPage, PacketPage
 
@@ -30,11 +30,17 @@ def latest_packets(levels):
     return list(latest.values())
 
 
-def assignments_due(levels, today):
+# Work that needs nothing more from the student. A draft, or returned work the
+# teacher asked to revise, is still due.
+DONE = (SubmissionStatus.SUBMITTED, SubmissionStatus.RETURNED)
+
+
+def assignments_due(user, levels, today):
     if not levels:
         return []
+    done = Submission.objects.filter(student=user, status__in=DONE).values("assignment_id")
     due = AssignmentPage.objects.live().filter(under_levels(levels, 2), due_date__gte=today)
-    return list(due.order_by("due_date", "title")[:SOON])
+    return list(due.exclude(pk__in=done).order_by("due_date", "title")[:SOON])
 
 
 def student_panels(user, now=None, viewable=list):
@@ -52,7 +58,7 @@ def student_panels(user, now=None, viewable=list):
         "my_classes": classes,
         "next_session": next_session,
         "latest_packets": viewable(latest_packets(levels)),
-        "assignments_due": viewable(assignments_due(levels, timezone.localdate(now))),
+        "assignments_due": viewable(assignments_due(user, levels, timezone.localdate(now))),
         "new_feedback": new_feedback(user),
         "waiting_to_join": list(
             JoinRequest.objects.waiting().filter(student=user).select_related("cohort")

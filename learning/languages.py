@@ -26,9 +26,17 @@ MISSING_LANG_INFO = {
 }
 
 
+# Phones set to Dari announce it as Persian: "fa-AF" (Afghanistan), often plain
+# "fa". Harbor has no Persian; Dari is the same language as written in
+# Afghanistan, so those readers get Dari rather than English.
+READ_AS_DARI = ("fa", "fa-af", "fa-ir")
+
+
 def add_missing_language_info():
     for code, info in MISSING_LANG_INFO.items():
         locale.LANG_INFO.setdefault(code, info)
+    for code in READ_AS_DARI:
+        locale.LANG_INFO.setdefault(code, {})["fallback"] = ["prs"]
 
 
 def is_supported(code):

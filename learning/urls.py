@@ -4,6 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from learning import doors
+from learning.app_icons import favicon, manifest
 from learning.health import healthz
 from learning.views import email_page, set_language
 from packets.media import serve_rendition
@@ -26,6 +27,8 @@ one_door = [
 urlpatterns = [
     *one_door,
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("manifest.webmanifest", manifest, name="manifest"),
     path("accounts/email/", email_page, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -47,6 +47,18 @@ def test_a_packet_is_emailed_to_students_with_email(
     )
 
 
+def test_an_arabic_reader_s_email_is_right_to_left_with_the_english_left_to_right(
+    a_class, enrolled, teacher, packet, homework, django_capture_on_commit_callbacks, run_worker
+):
+    enrolled(email="amina@example.org", display_name="Amina", preferred_language="ar")
+    with django_capture_on_commit_callbacks(execute=True):
+        send_packet(a_class, packet, by=teacher, token="t1", packet_url=URL)
+    run_worker()
+    html, _kind = mail.outbox[0].alternatives[0]
+    assert '<html lang="ar" dir="rtl">' in html
+    assert f'<p lang="en" dir="ltr">{packet.summary}</p>' in html
+
+
 def test_a_double_click_sends_only_once(
     a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks, run_worker
 ):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
+from classes.models import Submission, SubmissionStatus
 from classes.schedule import create_class
 from packets.levels import CEFRBand, NRSLevel
 from packets.models import AssignmentPage, LevelPage, PacketPage
@@ -68,6 +69,27 @@ def test_a_student_sees_classes_next_session_packet_and_assignments_due(
     assert "level-a week 2" in page and "level-a week 1" not in page
     assert "level-a homework 1" in page and "level-a homework 2" in page
     assert "Welcome, Amina Yusuf" in page
+
+
+@pytest.mark.parametrize(
+    ("status", "still_due"),
+    [
+        (SubmissionStatus.DRAFT, True),
+        (SubmissionStatus.SUBMITTED, False),
+        (SubmissionStatus.RETURNED, False),
+        (SubmissionStatus.REVISION_REQUESTED, True),
+    ],
+)
+def test_work_handed_in_is_no_longer_due_unless_the_teacher_asked_for_a_revision(
+    login, student, teacher, level_with_packets, status, still_due
+):
+    class_ = running_class(level_with_packets("level-a"), teacher)
+    enroll(student, class_)
+    homework = AssignmentPage.objects.get(title="level-a homework 1")
+    Submission.objects.create(student=student, assignment=homework, cohort=class_, status=status)
+    page = login(student).get("/").content.decode()
+    assert ("level-a homework 1" in page) is still_due
+    assert "level-a homework 2" in page
 
 
 def test_a_teacher_sees_todays_sessions_and_missing_rolls(

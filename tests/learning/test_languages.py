@@ -41,3 +41,9 @@ def test_an_unknown_language_is_ignored(login, student):
     student.refresh_from_db()
     assert student.preferred_language == "en"
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("header", ["fa-AF", "fa", "fa-IR,fa;q=0.9,en;q=0.5"])
+def test_a_phone_set_to_dari_gets_dari(client, db, header):
+    response = client.get("/accounts/login/", headers={"accept-language": header})
+    assert '<html lang="prs" dir="rtl"' in response.content.decode()

@@ -65,6 +65,8 @@ ROUTES = {
     "documents/authenticate_with_password/<id:restriction_id>/": same(who(*[ANY] * 7)),
     "documents/authenticate_with_password/<int:restriction_id>/": same(who(*[ANY] * 7)),
     "healthz": (EVERYONE, ALL_405),
+    "favicon.ico": (EVERYONE, ALL_405),
+    "manifest.webmanifest": (EVERYONE, ALL_405),
     "accounts/email/": same(SIGNED_IN),
     "accounts/login/": same(EVERYONE),
     "accounts/logout/": same(EVERYONE),
