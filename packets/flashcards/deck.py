@@ -147,6 +147,14 @@ def _in_bulk(queryset, ids):
     return queryset.in_bulk(ids) if ids else {}
 
 
+def words_in(packet):
+    """How many flashcards the packet's own page holds (its assignments may add
+    more): whether the page offers its flashcards."""
+    section = DeckSection(packet)
+    _add_cards(section, packet.pk, packet.body)
+    return len(section.cards)
+
+
 def _add_cards(section, packet_id, stream):
     seen = {card.item_id for card in section.cards}
     for block in stream.raw_data:

@@ -24,6 +24,7 @@ from wagtail.search import index
 from learning.validators import one_line
 from packets import page_cache
 from packets.blocks import PacketStreamBlock, QuizStreamBlock, StudentNoteBlock
+from packets.flashcards.deck import words_in
 from packets.flashcards.routes import FlashcardRoutesMixin
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
 from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels
@@ -138,6 +139,7 @@ class PacketPage(OneLineTitle, FlashcardRoutesMixin, Page):
             .order_by(F("due_date").asc(nulls_last=True), "path")
         )
         context["assignments"] = assignments
+        context["word_count"] = words_in(self)
         context["release"] = page_cache.release()
         context["reader"] = page_cache.ReaderParts(
             request, self.pk, tuple(sorted(a.pk for a in assignments))
