@@ -48,3 +48,15 @@ def score_quiz(assignment, answers):
     right = sum(result.correct for result in results)
     score = Decimal(assignment.points) * right / len(results)
     return score.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), results
+
+
+def answer_texts(block, given):
+    """(what the student gave, the right answers) as words."""
+    if block.block_type == "multiple_choice":
+        choices = block.value["choices"]
+        index = choice_index(given)
+        chosen = choices[index]["text"] if 0 <= index < len(choices) else ""
+        right = " / ".join(c["text"] for c in choices if c["correct"])
+        return chosen, right
+    accepted = [a.strip() for a in block.value["answers"].split("|") if a.strip()]
+    return given, " / ".join(accepted)

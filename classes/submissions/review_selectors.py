@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from classes.models import Class, Enrollment, FileKind, Submission, SubmissionStatus
-from classes.submissions.quiz import choice_index
+from classes.submissions.quiz import answer_texts
 from packets.models import AssignmentPage, LevelSharedPacket, PacketPage
 
 # The queue's filters, in the order the page offers them; the first is the default.
@@ -129,18 +129,6 @@ def quiz_answers(assignment, answers, show_right_answers):
             )
         )
     return rows
-
-
-def answer_texts(block, given):
-    """(what the student gave, the right answers) as words."""
-    if block.block_type == "multiple_choice":
-        choices = block.value["choices"]
-        index = choice_index(given)
-        chosen = choices[index]["text"] if 0 <= index < len(choices) else ""
-        right = " / ".join(c["text"] for c in choices if c["correct"])
-        return chosen, right
-    accepted = [a.strip() for a in block.value["answers"].split("|") if a.strip()]
-    return given, " / ".join(accepted)
 
 
 # The class's assignment table

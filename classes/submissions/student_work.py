@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from classes.models import FileKind, Submission, SubmissionStatus, SubmissionVersion
-from classes.submissions.quiz import choice_index
+from classes.submissions.quiz import answer_texts
 
 NOT_STARTED = "not_started"
 STATUS_TEXT = {
@@ -24,6 +24,7 @@ class QuizAnswer:
     prompt: str
     given: str
     correct: bool
+    right_answer: str = ""  # shown once the work cannot be sent again
 
 
 @dataclass
@@ -67,27 +68,19 @@ class StudentWork:
 
     def quiz_answers(self, assignment):
         """Each question of the latest hand-in, with what the student gave and whether
-        it was right. The right answers are not shown: the work may be sent again."""
+        it was right. The right answer to a wrong one is shown only once the work is
+        returned: until then it may be sent again."""
         if self.latest is None or self.latest.quiz_score is None:
             return []
-        answers = self.latest.answers
-        return [
-            QuizAnswer(
-                block.value["prompt"],
-                given_text(block, answers.get(block.id, {}).get("given", "")),
-                bool(answers.get(block.id, {}).get("correct")),
-            )
-            for block in assignment.questions
-        ]
+        final = self.status == SubmissionStatus.RETURNED
+        return [self._answer(block, final) for block in assignment.questions]
 
-
-def given_text(block, given):
-    """A multiple-choice answer is stored as the choice's number: show its words."""
-    if block.block_type != "multiple_choice":
-        return given
-    choices = block.value["choices"]
-    index = choice_index(given)
-    return choices[index]["text"] if 0 <= index < len(choices) else ""
+    def _answer(self, block, final):
+        answer = self.latest.answers.get(block.id, {})
+        given, right = answer_texts(block, answer.get("given", ""))
+        correct = bool(answer.get("correct"))
+        shown = right if final and not correct else ""
+        return QuizAnswer(block.value["prompt"], given, correct, shown)
 
 
 def work_of(student, assignment):

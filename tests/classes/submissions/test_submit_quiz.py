@@ -1,9 +1,11 @@
 """A short quiz answered on the assignment page: scored at once, which answers
-were right shown, the right answers themselves not (the quiz may be sent again)."""
+were right shown, the right answers themselves only once the teacher has
+returned the work (until then the quiz may be sent again)."""
 
 import pytest
 
-from classes.models import Submission, SubmissionVersion
+from classes.models import FeedbackStatus, Submission, SubmissionVersion
+from classes.submissions.services import give_feedback
 from tests.classes.submissions.conftest import element, open_page, post_work, token
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +50,27 @@ def test_a_quiz_is_scored_at_once_and_shows_which_answers_were_right(client, ami
     missed = answers.split('class="wrong"')[1]
     assert "I take ___ to work." in missed and "bus" not in missed  # no answer given away
     assert Submission.objects.get().score == 5
+
+
+def test_returned_work_shows_the_right_answer_to_each_wrong_one(
+    client, amina, assignments, classroom
+):
+    _cohort, teacher, _amina, _ahmad = classroom
+    quiz = assignments["quiz"]
+    choice, fill_in = fields(quiz)
+    post_work(client, quiz, {choice: "0", fill_in: "a car", "token": token()})
+    give_feedback(
+        teacher,
+        Submission.objects.get(),
+        token="f1",
+        status=FeedbackStatus.RETURNED,
+        text="Good try.",
+    )
+    answers = element(open_page(client, quiz), "quiz-answers", "</section>")
+    missed = answers.split('class="wrong"')[1]
+    assert 'The right answer: <span dir="auto">the bus / bus</span>' in missed
+    right = answers.split('class="wrong"')[0]
+    assert "The right answer" not in right
 
 
 def test_every_question_must_be_answered_and_the_answers_given_stay(client, amina, assignments):
