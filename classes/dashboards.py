@@ -7,6 +7,7 @@ from operator import or_
 from django.db.models import Q
 from django.utils import timezone
 
+from classes.attendance import contact_hours
 from classes.models import Class, JoinRequest, Session, Submission, SubmissionStatus
 from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
 from packets.models import AssignmentPage, PacketPage
@@ -43,6 +44,20 @@ def assignments_due(user, levels, today):
     return list(due.exclude(pk__in=done).order_by("due_date", "title")[:SOON])
 
 
+def my_progress(user, classes, today):
+    """The student's own figures: hours attended since their earliest current
+    class began (the records' rule), and their latest scores."""
+    starts = [c.term_start for c in classes if c.term_start <= today <= c.term_end]
+    hours = contact_hours(student=user, first_day=min(starts), last_day=today) if starts else None
+    scored = (
+        Submission.objects.handed_in()
+        .filter(student=user, score__isnull=False)
+        .select_related("assignment")
+        .order_by("-submitted_at")[:SOON]
+    )
+    return {"hours_this_term": hours, "latest_scores": list(scored)}
+
+
 def student_panels(user, now=None, viewable=list):
     """`viewable` keeps the packets and assignments the student may view
     (packets/privacy.py): one with its own restriction is not listed to others."""
@@ -63,6 +78,7 @@ def student_panels(user, now=None, viewable=list):
         "waiting_to_join": list(
             JoinRequest.objects.waiting().filter(student=user).select_related("cohort")
         ),
+        **my_progress(user, classes, timezone.localdate(now)),
     }
 
 

@@ -12,6 +12,7 @@ from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
 from classes.models import Submission, SubmissionStatus
 from classes.schedule import create_class
+from packets.demo import ensure_levels
 from packets.levels import CEFRBand, NRSLevel
 from packets.models import AssignmentPage, LevelPage, PacketPage
 
@@ -121,3 +122,40 @@ def test_the_home_page_takes_the_same_queries_with_more_classes(
     with django_assert_max_num_queries(len(one_class)):
         page = client.get("/").content.decode()
     assert "level-c" in page
+
+
+def test_a_student_sees_their_hours_this_term_and_latest_scores(login, student, teacher):
+    from classes.attendance import Mark, take_attendance
+    from classes.models import AttendanceStatus, Session
+
+    today = timezone.localdate()
+    class_ = create_class(
+        name="Morning class",
+        level=ensure_levels()["level-2"],
+        teachers=[teacher],
+        term_start=today - timedelta(days=30),
+        term_end=today + timedelta(days=30),
+        meeting_days=EVERY_DAY,
+        start_time=time(9, 0),
+        duration_minutes=120,
+    )
+    enroll(student, class_)
+    past = Session.objects.filter(cohort=class_, starts_at__lt=timezone.now()).order_by("starts_at")
+    for session in past[:2]:
+        take_attendance(session, {student.pk: Mark(AttendanceStatus.PRESENT, 90)}, by=teacher)
+    level = class_.level
+    packet = PacketPage(title="Week 1", number=1, summary="s", body=[])
+    level.add_child(instance=packet)
+    quiz = AssignmentPage(title="Numbers quiz", kind="written", points=10, instructions=[])
+    packet.add_child(instance=quiz)
+    Submission.objects.create(
+        student=student,
+        assignment=quiz,
+        cohort=class_,
+        status=SubmissionStatus.RETURNED,
+        score=8,
+        submitted_at=timezone.now(),
+    )
+    page = login(student).get("/").content.decode()
+    assert "Hours in class this term: 3" in page
+    assert "Numbers quiz</a> · 8 / 10" in page
