@@ -128,6 +128,8 @@ LOGOUT_REDIRECT_URL = "/"
 # Accounts (django-allauth). Students often have no email: they sign in by
 # username, and accounts come from their teacher or a class code, not self-signup.
 ACCOUNT_ADAPTER = "learning.adapters.AccountAdapter"
+# "Signed in as Amina Yusuf", not the username a teacher made up for her.
+ACCOUNT_USER_DISPLAY = str
 ACCOUNT_LOGIN_METHODS = {"username"}
 # No address at signup (when a program opens it): one typed there would become
 # the account's address unverified. It is added on /accounts/email/ instead.

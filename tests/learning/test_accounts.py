@@ -86,3 +86,16 @@ def test_anonymous_users_are_sent_to_sign_in_for_the_admin(client, db):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_signing_in_greets_the_student_by_name_not_username(client, make_user):
+    from tests.conftest import PASSWORD
+
+    amina = make_user(username="s-1047", display_name="Amina Yusuf")
+    response = client.post(
+        "/accounts/login/", {"login": "s-1047", "password": PASSWORD}, follow=True
+    )
+    page = response.content.decode()
+    assert "Successfully signed in as Amina Yusuf." in page
+    assert "s-1047" not in page
+    assert amina.is_authenticated
