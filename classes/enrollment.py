@@ -161,7 +161,7 @@ def free_username(name, taken):
 
 @transaction.atomic
 def create_student_accounts(
-    class_: Class, names: list[str], *, added_by: User
+    class_: Class, names: list[str], *, added_by: User, language: str = "en"
 ) -> list[tuple[User, str]]:
     """New student accounts (no email) enrolled in the class.
 
@@ -173,7 +173,9 @@ def create_student_accounts(
         username = free_username(name, taken)
         taken.add(username)
         password = temporary_password()
-        user = User.objects.create_user(username=username, password=password, display_name=name)
+        user = User.objects.create_user(
+            username=username, password=password, display_name=name, preferred_language=language
+        )
         user.add_role(Role.STUDENT)
         enroll(user, class_, added_by=added_by)
         created.append((user, password))

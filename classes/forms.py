@@ -8,6 +8,7 @@ from classes.enrollment import parse_names
 from classes.models import ClassMode
 from classes.schedule import MAX_SESSION_MINUTES
 from learning.ids import ModelIdChoiceField, ModelIdMultipleChoiceField
+from learning.languages import LANGUAGES
 from learning.roles import Role
 from learning.validators import one_line, plausible_date
 from packets.models import LevelPage
@@ -48,6 +49,13 @@ class AddStudentsForm(forms.Form):
         label=_("New students without email, one name per line"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    language = forms.ChoiceField(
+        label=_("Their language, for Harbor's menus and messages"),
+        choices=LANGUAGES,
+        initial="en",
+        required=False,
+        help_text=_("Each student can change it later on any page."),
     )
     username = forms.CharField(
         label=_("Or the username of a student who already has an account"),

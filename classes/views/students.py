@@ -39,7 +39,9 @@ def add_from_form(class_, data, by):
     """Both parts of the form, or neither: one bad line leaves nothing half-done."""
     if data.get("username", "").strip():
         enroll_existing(class_, data["username"], by, move=data.get("move", False))
-    return create_student_accounts(class_, data.get("name_list", []), added_by=by)
+    language = data.get("language") or "en"
+    names = data.get("name_list", [])
+    return create_student_accounts(class_, names, added_by=by, language=language)
 
 
 @login_required

@@ -20,6 +20,27 @@ def test_new_accounts_are_shown_once_on_printable_cards(login, a_class, teacher,
     assert "<script" not in cards and "@media print" not in cards  # print CSS is in the file
 
 
+def test_new_accounts_take_the_language_the_teacher_chose(login, a_class, teacher):
+    client = login(teacher)
+    form = client.get(f"/classes/{a_class.pk}/students/add/").content.decode()
+    assert '<option value="prs">' in form
+    client.post(
+        f"/classes/{a_class.pk}/students/add/",
+        {"names": "Gul Wazir", "language": "prs", "token": "t2"},
+    )
+    assert get_user_model().objects.get(username="gul.wazir1").preferred_language == "prs"
+
+
+def test_a_language_harbor_does_not_offer_is_refused(login, a_class, teacher):
+    client = login(teacher)
+    response = client.post(
+        f"/classes/{a_class.pk}/students/add/",
+        {"names": "Gul Wazir", "language": "xx", "token": "t3"},
+    )
+    assert response.status_code == 400
+    assert not get_user_model().objects.filter(username="gul.wazir1").exists()
+
+
 def test_an_existing_student_is_added_by_username(login, a_class, teacher, student):
     response = login(teacher).post(
         f"/classes/{a_class.pk}/students/add/", {"username": student.username, "token": "t1"}
