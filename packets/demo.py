@@ -3,6 +3,7 @@ their assignments. Idempotent: everything is found by slug or title first."""
 
 import uuid
 from datetime import timedelta
+from io import BytesIO
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -11,6 +12,7 @@ from django.utils.html import escape
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page
+from wagtail.utils.file import hash_filelike
 
 from packets import demo_images
 from packets.demo_content import DEMO_PACKETS, STUDENT_NOTES
@@ -262,11 +264,14 @@ def demo_worksheet(level, assignment):
     title, lines = assignment["worksheet"]
     collection = level_collection(level)
     existing = Document.objects.filter(collection=collection, title=title).first()
-    if existing is not None:
+    if existing is not None and existing.file_size:
         return existing
     content = demo_images.worksheet_pdf(title, lines)
-    return Document.objects.create(
-        title=title,
-        collection=collection,
-        file=ContentFile(content, name=f"{assignment['slug']}.pdf"),
-    )
+    document = existing or Document(title=title, collection=collection)
+    document.file = ContentFile(content, name=f"{assignment['slug']}.pdf")
+    # What Wagtail's upload form records: the size a student sees before
+    # downloading on paid data, and the hash its view sends as the ETag.
+    document.file_size = len(content)
+    document.file_hash = hash_filelike(BytesIO(content))
+    document.save()
+    return document

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from packets.levels import AssignmentKind
@@ -47,3 +48,11 @@ def test_demo_teachers_edit_their_own_levels(demo, client):
     client.force_login(teacher1)
     assert client.get(f"/admin/pages/{level_1_packet.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{level_6_packet.pk}/edit/").status_code == 302
+
+
+def test_demo_worksheets_show_their_real_size(demo):
+    worksheets = Document.objects.all()
+    assert worksheets
+    for worksheet in worksheets:
+        assert worksheet.file_size == worksheet.file.size > 0
+        assert worksheet.file_hash
