@@ -113,7 +113,8 @@ class PacketPage(OneLineTitle, FlashcardRoutesMixin, Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        # FilterField("slug"): the packet finder searches within a topic.
+        index.RelatedFields("tags", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("number"),
     ]
 

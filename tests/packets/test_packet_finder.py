@@ -30,6 +30,15 @@ def test_a_teacher_finds_packets_by_search(client, teacher, tagged_packets):
     assert "Reading a bus schedule" not in page
 
 
+def test_a_teacher_finds_packets_by_search_and_topic_together(client, teacher, tagged_packets):
+    """Searching within a topic was a 500: the search backend refused the tag filter."""
+    client.force_login(teacher)
+    page = client.get(URL, {"q": "clinic", "topic": "health"}).content.decode()
+    assert "At the clinic" in page
+    page = client.get(URL, {"q": "clinic", "topic": "transportation"}).content.decode()
+    assert "At the clinic" not in page
+
+
 def test_a_bad_topic_gets_a_clear_message(client, teacher, tagged_packets):
     client.force_login(teacher)
     response = client.get(URL, {"topic": "not a slug!"})
