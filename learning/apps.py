@@ -10,6 +10,7 @@ class LearningConfig(AppConfig):
         from django.urls import register_converter
 
         from learning import signals  # noqa: F401 - connects receivers
-        from learning.ids import IdConverter
+        from learning.ids import IdConverter, NotIdConverter
 
         register_converter(IdConverter, "id")
+        register_converter(NotIdConverter, "not_id")

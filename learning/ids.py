@@ -36,6 +36,27 @@ class IdConverter:
         return str(value)
 
 
+class NotIdConverter:
+    """`<not_id:name>`: a path segment that is *not* an id. Put before a route
+    of Wagtail's that hands the segment to the database as it is (`<str:pk>`),
+    with a view answering 404: an id goes on to Wagtail's route."""
+
+    regex = "[^/]+"
+
+    def to_python(self, value):
+        if parse_number(value) is not None:
+            raise ValueError("an id: for the next route")
+        return value
+
+    def to_url(self, value):
+        return str(value)
+
+
+# More digits (in any script, as `\d` reads them) than an id has: Wagtail's
+# `\d+` routes pass them to int(), which refuses more than 4300 (a 500).
+TOO_LONG_FOR_AN_ID = rf"\d{{{MAX_ID_DIGITS + 1},}}"
+
+
 class ModelIdChoiceField(forms.ModelChoiceField):
     """A ModelChoiceField that refuses ids the database cannot hold with the
     field's own "no such choice" message."""

@@ -6,7 +6,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from learning import doors
 from learning.app_icons import favicon, manifest
 from learning.health import healthz
-from learning.views import email_page, set_language
+from learning.ids import TOO_LONG_FOR_AN_ID as TOO_LONG
+from learning.views import email_page, no_such_page, set_language
 from packets.media import serve_rendition
 from packets.views import packet_finder, serve_packet_page
 
@@ -24,8 +25,20 @@ one_door = [
     path("documents/authenticate_with_password/<id:restriction_id>/", doors.document_password),
 ]
 
+# Wagtail routes that hand an id from the path to the database as text: letters
+# (`<str:pk>`) or more digits than int() takes (`\d+`) were a 500. Whatever
+# cannot be an id is a 404 here; an id goes on to Wagtail's route.
+not_ids = [
+    path("admin/documents/chooser/chosen/<not_id:pk>/", no_such_page),
+    path("admin/images/chooser/chosen/<not_id:pk>/", no_such_page),
+    re_path(rf"^admin/pages/{TOO_LONG}/revisions/compare/", no_such_page),
+    re_path(rf"^admin/pages/\d+/revisions/compare/([^/]*\.)?{TOO_LONG}(\.[^/]*)?/$", no_such_page),
+    re_path(rf"^documents/{TOO_LONG}/", no_such_page),
+]
+
 urlpatterns = [
     *one_door,
+    *not_ids,
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("manifest.webmanifest", manifest, name="manifest"),

@@ -1,5 +1,6 @@
 from allauth.account.views import email as allauth_email
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -31,3 +32,8 @@ def email_page(request):
         messages.error(request, _("A new address is used once you confirm it from your mailbox."))
         return redirect("account_email")
     return allauth_email(request)
+
+
+def no_such_page(request, *args, **kwargs):
+    """A path that can name nothing (learning/urls.py, `not_ids`)."""
+    raise Http404

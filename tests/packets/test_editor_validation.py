@@ -1,7 +1,10 @@
 """Bad input in the editor gets a clear message, and nothing broken is saved."""
 
+from urllib.parse import quote
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import resolve
 from wagtail.images.models import Image
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -154,3 +157,23 @@ def test_a_title_with_a_line_break_is_refused():
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "title" in error.value.message_dict
+
+
+@pytest.mark.parametrize("text", ["²", "abc", "1.5", " ", "9" * 5_000])
+def test_a_chooser_link_without_an_id_is_a_404(editor, picture, worksheet, text):
+    """Wagtail's choosers handed any text to the database as an id (a 500)."""
+    for kind, thing in (("documents", worksheet), ("images", picture)):
+        assert editor.get(f"/admin/{kind}/chooser/chosen/{quote(text)}/").status_code == 404
+        assert editor.get(f"/admin/{kind}/chooser/chosen/{thing.pk}/").status_code == 200
+
+
+def test_ids_longer_than_int_takes_are_a_404_not_a_500(editor, make_packet, worksheet):
+    packet = make_packet()
+    huge, arabic = "9" * 5_000, "١" * 5_000
+    compare = f"/admin/pages/{packet.pk}/revisions/compare"
+    assert editor.get(f"/admin/pages/{huge}/revisions/compare/earliest...live/").status_code == 404
+    assert editor.get(f"{compare}/{huge}...live/").status_code == 404
+    assert editor.get(f"{compare}/earliest...{quote(arabic)}/").status_code == 404
+    assert editor.get(f"{compare}/earliest...live/").status_code == 200
+    assert editor.get(f"/documents/{huge}/alphabet.pdf").status_code == 404
+    assert resolve(worksheet.url).func.__module__ == "wagtail.documents.views.serve"

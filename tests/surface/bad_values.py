@@ -24,6 +24,7 @@ BAD_VALUES = (
     "line\nbreak",
     "🙂 نص عربي",
     "x" * 10_000,
+    "٣" * 6000,  # more digits than int() reads: Wagtail's \d+ routes passed them on
 )
 
 # Query parameters Harbor's views read (grep "request.GET"), and ones a visitor
@@ -43,4 +44,5 @@ QUERY_NAMES = (
     "order",
     "format",
     "p",
+    "topic",
 )
