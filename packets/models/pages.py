@@ -26,6 +26,7 @@ from packets import page_cache
 from packets.blocks import PacketStreamBlock, QuizStreamBlock, StudentNoteBlock
 from packets.flashcards.deck import words_in
 from packets.flashcards.routes import FlashcardRoutesMixin
+from packets.forms import PageForm
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
 from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels
 from packets.privacy import viewable
@@ -103,6 +104,7 @@ class PacketPage(OneLineTitle, FlashcardRoutesMixin, Page):
     body = StreamField(PacketStreamBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=PacketTag, blank=True, verbose_name=_("topics"))
 
+    base_form_class = PageForm  # refuses stream fields it cannot read
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("number"), FieldPanel("summary"), FieldPanel("tags")]),
@@ -194,6 +196,7 @@ class AssignmentPage(OneLineTitle, Page):
         help_text=_("Only for quizzes: questions that score themselves."),
     )
 
+    base_form_class = PageForm  # refuses stream fields it cannot read
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("due_date"), FieldPanel("points")]),

@@ -177,3 +177,62 @@ def test_ids_longer_than_int_takes_are_a_404_not_a_500(editor, make_packet, work
     assert editor.get(f"{compare}/earliest...live/").status_code == 200
     assert editor.get(f"/documents/{huge}/alphabet.pdf").status_code == 404
     assert resolve(worksheet.url).func.__module__ == "wagtail.documents.views.serve"
+
+
+def packet_form(**streams):
+    fields = {
+        "title": "Greetings",
+        "slug": "greetings",
+        "number": 1,
+        "summary": "Say hello.",
+        "tags": "",
+        "notes": streamfield([]),
+        "body": streamfield([("heading", "New heading")]),
+        "shared_packets": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
+    }
+    data = nested_form_data(fields)
+    data.update(streams)
+    return data
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {"body-count": "١٢٣"},
+        {"body-count": "9" * 5_000},
+        {"body-0-order": "x"},
+        {"notes-count": None},
+        {"body-0-type": None},
+    ],
+)
+def test_a_stream_the_editor_did_not_write_is_refused_and_the_page_kept(
+    editor, make_packet, damage
+):
+    """Without the editor's script (or with its fields changed) Wagtail could not
+    read the stream fields: a 500 on edit, create and preview."""
+    packet = make_packet(body=[{"type": "heading", "value": "Saved heading"}])
+    data = packet_form()
+    for name, value in damage.items():
+        if value is None:
+            data.pop(name)
+        else:
+            data[name] = value
+    response = editor.post(f"/admin/pages/{packet.pk}/edit/", data)
+    assert response.status_code == 200
+    assert "could not be read" in response.content.decode()
+    if "body-count" in damage:  # the form shows the body as saved, not an empty one
+        assert "Saved heading" in response.content.decode()
+    packet.refresh_from_db()
+    assert packet.body[0].value == "Saved heading"
+    assert not editor.post(f"/admin/pages/{packet.pk}/edit/preview/", data).json()["is_valid"]
+    parent = packet.get_parent()
+    response = editor.post(f"/admin/pages/add/packets/packetpage/{parent.pk}/", data)
+    assert response.status_code == 200 and "could not be read" in response.content.decode()
+
+
+def test_a_stream_the_editor_wrote_is_saved(editor, make_packet):
+    packet = make_packet(body=[{"type": "heading", "value": "Saved heading"}])
+    response = editor.post(f"/admin/pages/{packet.pk}/edit/", packet_form())
+    assert response.status_code == 302
+    packet.refresh_from_db()
+    assert packet.get_latest_revision_as_object().body[0].value == "New heading"
