@@ -236,3 +236,23 @@ def test_a_stream_the_editor_wrote_is_saved(editor, make_packet):
     assert response.status_code == 302
     packet.refresh_from_db()
     assert packet.get_latest_revision_as_object().body[0].value == "New heading"
+
+
+@pytest.mark.parametrize("parent", [None, "", "١٢٣", "9" * 5_000, "999999"])
+def test_a_copy_without_a_parent_page_is_refused_by_the_form(editor, make_packet, parent):
+    """Wagtail looked the parent up before its form did: a 500."""
+    packet = make_packet()
+    data = {"new_title": "Greetings again", "new_slug": "greetings-again"}
+    if parent is not None:
+        data["new_parent_page"] = parent
+    response = editor.post(f"/admin/pages/{packet.pk}/copy/", data)
+    assert response.status_code == 400
+    assert 'name="new_parent_page"' in response.content.decode()
+    assert not PacketPage.objects.filter(slug="greetings-again").exists()
+
+
+def test_a_copy_with_its_parent_page_is_made(editor, make_packet):
+    packet = make_packet()
+    data = {"new_title": "Again", "new_slug": "again", "new_parent_page": packet.get_parent().pk}
+    assert editor.post(f"/admin/pages/{packet.pk}/copy/", data).status_code == 302
+    assert PacketPage.objects.filter(slug="again").exists()
