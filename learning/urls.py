@@ -4,6 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from learning import doors
+from learning.admin_guards import external_link_chooser
 from learning.app_icons import favicon, manifest
 from learning.health import healthz
 from learning.ids import TOO_LONG_FOR_AN_ID as TOO_LONG
@@ -36,9 +37,15 @@ not_ids = [
     re_path(rf"^documents/{TOO_LONG}/", no_such_page),
 ]
 
+# Other Wagtail admin views that answered 500 to requests no browser sends.
+admin_guards = [
+    path("admin/choose-external-link/", external_link_chooser),
+]
+
 urlpatterns = [
     *one_door,
     *not_ids,
+    *admin_guards,
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("manifest.webmanifest", manifest, name="manifest"),

@@ -256,3 +256,19 @@ def test_a_copy_with_its_parent_page_is_made(editor, make_packet):
     data = {"new_title": "Again", "new_slug": "again", "new_parent_page": packet.get_parent().pk}
     assert editor.post(f"/admin/pages/{packet.pk}/copy/", data).status_code == 302
     assert PacketPage.objects.filter(slug="again").exists()
+
+
+def test_an_external_link_posted_without_its_url_field_asks_for_one(editor):
+    """Wagtail read the missing field as None (a 500)."""
+    response = editor.post("/admin/choose-external-link/", {})
+    assert response.status_code == 200
+    assert "This field is required" in response.json()["html"]
+    response = editor.post(
+        "/admin/choose-external-link/", {"external-link-chooser-url": "https://example.org/"}
+    )
+    assert response.json()["step"] == "external_link_chosen"
+
+
+def test_the_external_link_chooser_is_for_the_admin_only(client, student):
+    client.force_login(student)
+    assert client.post("/admin/choose-external-link/", {}).status_code in (302, 403)
