@@ -179,6 +179,8 @@ LANGUAGES = LANGUAGES
 LANGUAGES_BIDI = [*global_settings.LANGUAGES_BIDI, "ps", "prs"]
 add_missing_language_info()
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date and number formats for the languages Django has none for (prs, ps, ht).
+FORMAT_MODULE_PATH = ["learning.formats"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = env_str("HARBOR_TIME_ZONE", "America/New_York")
 USE_I18N = True
