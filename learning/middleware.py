@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from learning.languages import is_supported
 
@@ -25,3 +26,19 @@ class UserLanguageMiddleware:
             translation.activate(user.preferred_language)
             request.LANGUAGE_CODE = user.preferred_language
         return self.get_response(request)
+
+
+class BadRequestSaysWhyMiddleware:
+    """A 400 always carries a message. Wagtail answers a few bad requests with
+    an empty one (its task chooser posted without a task type, a dismissible
+    update that is not JSON); the person gets a sentence instead of a blank page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 400 and not response.streaming and not response.content:
+            response.content = _("This request could not be read. Go back and try again.")
+            response["Content-Type"] = "text/plain; charset=utf-8"
+        return response

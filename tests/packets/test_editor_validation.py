@@ -272,3 +272,10 @@ def test_an_external_link_posted_without_its_url_field_asks_for_one(editor):
 def test_the_external_link_chooser_is_for_the_admin_only(client, student):
     client.force_login(student)
     assert client.post("/admin/choose-external-link/", {}).status_code in (302, 403)
+
+
+def test_a_task_chooser_post_without_a_task_type_says_why(editor):
+    """Wagtail answered with an empty 400."""
+    response = editor.post("/admin/workflows/task_chooser/create/", {})
+    assert response.status_code == 400
+    assert "could not be read" in response.content.decode()
