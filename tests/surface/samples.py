@@ -23,6 +23,12 @@ ADMIN_SAMPLES = {
         "/admin/pages/1/revisions/compare/earliest...live/"
     ),
     "admin/^.*/$": "/admin/no-such-page/",
+    r"^admin/pages/\d{19,}/revisions/compare/": (
+        f"/admin/pages/{'1' * 20}/revisions/compare/earliest...live/"
+    ),
+    r"^admin/pages/\d+/revisions/compare/([^/]*\.)?\d{19,}(\.[^/]*)?/$": (
+        f"/admin/pages/1/revisions/compare/earliest...{'1' * 20}/"
+    ),
 }
 
 # Regex route -> {sample name: key of world.paths, or a literal path}.
@@ -44,6 +50,7 @@ REGEX_SAMPLES = {
         "private_packet_deck": "private_packet_deck",
     },
     r"^(?!_util/)((?:[\w\-]+/){2})$": {"packet": "packet", "private_packet": "private_packet"},
+    r"^documents/\d{19,}/": {"too_long": f"/documents/{'1' * 20}/worksheet.pdf"},
     r"^((?:[\w\-]+/)*)$": {
         "home": "home",
         "root_page": "root_page",
@@ -62,7 +69,7 @@ def samples(route, world):
         names.update(ROUTE_VALUES.get(route.template, {}))
         values = {name: world.values.get(key, ANY_ID) for name, key in names.items()}
         return [("", route.fill(values))]
-    if route.template.startswith("admin/"):
+    if is_admin(route):
         return [("", ADMIN_SAMPLES.get(route.template) or _plain(route.template))]
     named = REGEX_SAMPLES[route.template]
     return [(name, world.paths.get(path, path)) for name, path in named.items()]
@@ -73,3 +80,8 @@ def _plain(template):
     (`admin/api/main/^pages/<int:pk>/`): the path a browser would ask for."""
     path = template.replace("^", "").replace("$", "")
     return "/" + ROUTE_PARAMETER.sub(ANY_ID, path)
+
+
+def is_admin(route):
+    """A route of Wagtail's admin, or one Harbor puts in front of it."""
+    return route.template.lstrip("^").startswith("admin/")

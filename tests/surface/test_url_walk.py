@@ -22,15 +22,13 @@ from tests.surface.bad_values import BAD_VALUES, QUERY_NAMES
 from tests.surface.expectations import expected
 from tests.surface.requests import OK
 from tests.surface.routes import url_routes
-from tests.surface.samples import samples
+from tests.surface.samples import is_admin, samples
 from tests.surface.world import world_fixture
 
 world = pytest.fixture(scope="module")(world_fixture)
 ROUTE_LIST = url_routes()
-HARBOR_ROUTES = [r for r in ROUTE_LIST if not r.template.startswith("admin/")]
-ADMIN_ROUTES = [
-    r for r in ROUTE_LIST if r.template.startswith("admin/") and r.parameters and not r.is_regex
-]
+HARBOR_ROUTES = [r for r in ROUTE_LIST if not is_admin(r)]
+ADMIN_ROUTES = [r for r in ROUTE_LIST if is_admin(r) and r.parameters and not r.is_regex]
 NUMERIC_BAD_VALUES = tuple(v for v in BAD_VALUES if v.isascii() and v.strip("-").isdigit())
 FIELD_NAME = re.compile(r"<(?:input|select|textarea)\b[^>]*\bname=\"([^\"]+)\"")
 NOT_FIELDS = {"csrfmiddlewaretoken"}
