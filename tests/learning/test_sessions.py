@@ -22,6 +22,7 @@ def test_a_signed_in_user_stays_signed_in_from_page_to_page(login, student):
 
 def test_an_expired_session_signs_the_user_out(login, student):
     client = login(student)
+    assert student.name in home(client)  # signed in (and greeted by name once)
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
     page = home(client)
     assert student.name not in page and "Sign in" in page

@@ -1,19 +1,6 @@
 """A request to Wagtail's admin without the fields its own forms send, or
 naming what does not exist, is a 400 with a message, not a 500, and changes
-nothing."""
-
-from wagtail.models import Page
-
-
-def test_an_incomplete_page_edit_is_a_400_with_a_message(client, manager, make_packet):
-    packet = make_packet(title="Numbers")
-    client.force_login(manager)
-
-    response = client.post(f"/admin/pages/{packet.pk}/edit/", {})
-
-    assert response.status_code == 400
-    assert response.content.strip()  # the editor says what is missing
-    assert Page.objects.get(pk=packet.pk).title == "Numbers"
+nothing. (The page editor's own fields: test_editor_validation.py.)"""
 
 
 def test_moving_the_root_page_is_a_400_with_a_message(client, manager, db):
