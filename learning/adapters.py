@@ -2,6 +2,9 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal.ratelimit import consume, get_ip
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from learning.languages import is_supported
 
 # Wrong passwords for one username from one address (ACCOUNT_RATE_LIMITS).
 LOGIN_FAILED_FROM_ADDRESS = "login_failed_from_address"
@@ -13,6 +16,16 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return settings.ACCOUNT_SIGNUP_OPEN
+
+    def add_message(self, request, *args, **kwargs):
+        """ "Signed in as …" is written during the sign-in, before the page
+        speaks the account's language (learning.middleware): write it in that
+        language, unless this device chose another one."""
+        language = account_language(request)
+        if language is None:
+            return super().add_message(request, *args, **kwargs)
+        with translation.override(language):
+            return super().add_message(request, *args, **kwargs)
 
     def pre_authenticate(self, request, **credentials):
         """Count a sign-in attempt against three limits before the password is
@@ -44,3 +57,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # The address as allauth's per-ip limits see it: the phone's, behind
         # HARBOR_TRUSTED_PROXY_COUNT proxies, an IPv6 address as its /64.
         return f"{get_ip(request)}:{self._get_login_attempts_cache_key(request, **credentials)}"
+
+
+def account_language(request):
+    """The signed-in account's language, when no language cookie overrides it."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        return None
+    return user.preferred_language if is_supported(user.preferred_language) else None

@@ -99,3 +99,18 @@ def test_signing_in_greets_the_student_by_name_not_username(client, make_user):
     assert "Successfully signed in as Amina Yusuf." in page
     assert "s-1047" not in page
     assert amina.is_authenticated
+
+
+def test_the_sign_in_greeting_is_in_the_students_language(client, make_user):
+    from django.utils import translation
+
+    from tests.conftest import PASSWORD
+
+    make_user(username="s-2001", display_name="Nazia Rahimi", preferred_language="prs")
+    response = client.post(
+        "/accounts/login/", {"login": "s-2001", "password": PASSWORD}, follow=True
+    )
+    with translation.override("prs"):
+        greeting = translation.gettext("Successfully signed in as %(name)s.")
+    assert greeting != "Successfully signed in as %(name)s."
+    assert greeting % {"name": "Nazia Rahimi"} in response.content.decode()
