@@ -23,7 +23,7 @@ LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 # name, username, path ("{class}" is the user's first class), device, language
 SHOTS = [
     ("student-home", "student1", "/", PHONE, "ar"),
-    ("student-packet", "student4", "/level-2/at-the-clinic/", PHONE, "es"),
+    ("student-packet", "student1", "/level-2/at-the-clinic/", PHONE, "ar"),
     ("student-chat", "student1", "{class}chat/", PHONE, "en"),
     ("teacher-home", "teacher1", "/", LAPTOP, "en"),
     ("teacher-class", "teacher1", "{class}", LAPTOP, "en"),
