@@ -1,6 +1,7 @@
 """Panels for the home dashboards (home/dashboards.py asks for them by role).
 Each panel is one query, whatever the number of classes, sessions or packets."""
 
+from datetime import timedelta
 from functools import reduce
 from operator import or_
 
@@ -34,14 +35,22 @@ def latest_packets(levels):
 # Work that needs nothing more from the student. A draft, or returned work the
 # teacher asked to revise, is still due.
 DONE = (SubmissionStatus.SUBMITTED, SubmissionStatus.RETURNED)
+# Work past its date and not handed in stays on the list (marked late) for two
+# weeks: a student who missed a class still sees what they owe.
+LATE_FOR = timedelta(days=14)
 
 
 def assignments_due(user, levels, today):
     if not levels:
         return []
     done = Submission.objects.filter(student=user, status__in=DONE).values("assignment_id")
-    due = AssignmentPage.objects.live().filter(under_levels(levels, 2), due_date__gte=today)
-    return list(due.exclude(pk__in=done).order_by("due_date", "title")[:SOON])
+    due = AssignmentPage.objects.live().filter(
+        under_levels(levels, 2), due_date__gte=today - LATE_FOR
+    )
+    due = list(due.exclude(pk__in=done).order_by("due_date", "title")[:SOON])
+    for assignment in due:
+        assignment.is_late = assignment.due_date < today
+    return due
 
 
 def my_progress(user, classes, today):

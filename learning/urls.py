@@ -8,6 +8,7 @@ from learning.admin_guards import external_link_chooser
 from learning.app_icons import favicon, manifest
 from learning.health import healthz
 from learning.ids import TOO_LONG_FOR_AN_ID as TOO_LONG
+from learning.offline import offline_page, service_worker
 from learning.views import email_page, no_such_page, set_language
 from packets.media import serve_rendition
 from packets.views import packet_finder, serve_packet_page
@@ -49,6 +50,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
     path("manifest.webmanifest", manifest, name="manifest"),
+    path("sw.js", service_worker, name="service_worker"),
+    path("offline/", offline_page, name="offline"),
     path("accounts/email/", email_page, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -3,7 +3,7 @@ student on the server. Harbor writes no scheduling maths of its own: it keeps
 fsrs.Card's fields in FlashcardProgress and asks fsrs.Scheduler for the next.
 """
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,21 @@ GRADES = [
     (Rating.Easy, "easy", _("Easy")),
 ]
 RATING_BY_NAME = {name: rating for rating, name, _label in GRADES}
+
+
+# A grade given offline is sent later with the time it was given; older than this
+# (or in the future) and the time it arrives counts instead.
+OFFLINE_GRADE_AGE = timedelta(days=30)
+
+
+def review_time(given_at, now):
+    """When a review happened: `given_at` (milliseconds since 1970, as the phone
+    sent it with a grade given offline) if it is plausible, else `now`."""
+    try:
+        given = datetime.fromtimestamp(int(given_at) / 1000, tz=UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return now
+    return given if now - OFFLINE_GRADE_AGE <= given <= now else now
 
 
 class UnknownGrade(ValueError):
@@ -48,6 +63,9 @@ def grade_card(student, card, rating, now):
             item_id=card.item_id,
             defaults={"due": now_utc, "first_review": now_utc},
         )
+        # A grade sent late (given offline) never goes back before the last one.
+        if progress.last_review and now_utc < progress.last_review:
+            now_utc = progress.last_review.astimezone(UTC)
         reviewed, _log = SCHEDULER.review_card(_to_fsrs(progress), rating, now_utc)
         _copy_into(progress, reviewed)
         progress.reviews += 1

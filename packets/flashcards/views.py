@@ -20,7 +20,13 @@ from packets.flashcards.deck import deck_for_page
 from packets.flashcards.fields import translation_for
 from packets.flashcards.progress import practice_queue
 from packets.flashcards.quizlet import quizlet_text
-from packets.flashcards.scheduling import GRADES, UnknownGrade, grade_card, rating_named
+from packets.flashcards.scheduling import (
+    GRADES,
+    UnknownGrade,
+    grade_card,
+    rating_named,
+    review_time,
+)
 
 
 def flashcard_urls(page):
@@ -61,6 +67,7 @@ def _practice_context(request, page, deck):
     }
     if card:
         context.update(_card_context(card, deck))
+        context["offline_cards"] = offline_cards(deck, card) if signed_in else None
     if not signed_in:
         context.update(_browse_context(request, deck))
     return context
@@ -80,8 +87,30 @@ def _grade(request, page):
     if card is None:
         messages.error(request, _("That card is no longer in this deck. Here is the next one."))
         return redirect(urls["practice"])
-    grade_card(request.user, card, rating, timezone.now())
+    now = timezone.now()
+    grade_card(request.user, card, rating, review_time(request.POST.get("given_at"), now))
     return redirect(urls["practice"])
+
+
+# Cards a student can go on with when the phone is offline (flashcards.js): the
+# words only; a picture or recording shows with the card the server chose.
+OFFLINE_CARDS = 60
+
+
+def offline_cards(deck, first):
+    language = translation.get_language()
+    cards = [card for card in deck.cards if card.key != first.key][:OFFLINE_CARDS]
+    return [
+        {
+            "packet": card.packet_id,
+            "item": card.item_id,
+            "term": card.term,
+            "meaning": card.meaning,
+            "example": card.example,
+            "translations": translation_for(card, language),
+        }
+        for card in cards
+    ]
 
 
 def _card_context(card, deck):

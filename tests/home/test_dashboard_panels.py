@@ -159,3 +159,17 @@ def test_a_student_sees_their_hours_this_term_and_latest_scores(login, student, 
     page = login(student).get("/").content.decode()
     assert "Hours in class this term: 3" in page
     assert "Numbers quiz</a> · 8 / 10" in page
+
+
+@pytest.mark.parametrize(("days_late", "listed"), [(3, True), (15, False)])
+def test_work_not_handed_in_after_its_date_stays_due_for_two_weeks_marked_late(
+    login, student, teacher, level_with_packets, days_late, listed
+):
+    class_ = running_class(level_with_packets("level-a"), teacher)
+    enroll(student, class_)
+    homework = AssignmentPage.objects.get(title="level-a homework 1")
+    homework.due_date = timezone.localdate() - timedelta(days=days_late)
+    homework.save_revision().publish()
+    page = login(student).get("/").content.decode()
+    assert ("level-a homework 1" in page) is listed
+    assert ('class="late"' in page) is listed

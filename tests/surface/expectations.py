@@ -69,6 +69,8 @@ ROUTES = {
     "healthz": (EVERYONE, ALL_405),
     "favicon.ico": (EVERYONE, ALL_405),
     "manifest.webmanifest": (EVERYONE, ALL_405),
+    "sw.js": (EVERYONE, ALL_405),
+    "offline/": (EVERYONE, ALL_405),
     "accounts/email/": same(SIGNED_IN),
     "accounts/login/": same(EVERYONE),
     "accounts/logout/": same(EVERYONE),

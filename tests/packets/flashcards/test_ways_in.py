@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_a_packet_with_words_links_to_its_flashcards(login, student, clinic_packet):
     client = login(student)
     page = client.get(clinic_packet.url).content.decode()
-    assert f'href="{clinic_packet.url}flashcards/">Practise 3 words with flashcards</a>' in page
+    link = f'href="{clinic_packet.url}flashcards/" data-offline-page>'
+    assert f"{link}Practise 3 words with flashcards</a>" in page
     assert client.get(f"{clinic_packet.url}flashcards/").status_code == 200
 
 
