@@ -154,6 +154,7 @@ def test_a_saved_packet_read_online_again_keeps_the_newest_revision(sign_in, stu
     packet.summary = "Corrected: bring your ID card."
     packet.save_revision().publish()
     phone.reload()
+    phone.get_by_text(SAVED).wait_for()  # the packet says it is saved on this phone
     phone.context.set_offline(True)
     phone.reload()
     assert phone.get_by_text("Corrected: bring your ID card.").is_visible()

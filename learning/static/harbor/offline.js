@@ -172,12 +172,19 @@
   if (button) {
     button.hidden = false;
     button.addEventListener("click", function () { savePacket(button); });
+    savedPackets().then(function (packets) {
+      packets.forEach(function (packet) {
+        if (packet.url !== location.pathname) return;
+        text(document.getElementById("offline-status"), strings.saved + " (" + sizeText(packet.bytes) + ")");
+      });
+    });
   }
   var list = document.getElementById("offline-list");
   if (list) {
     // Served in place of a page that was not saved: say so.
     var away = document.getElementById("offline-away");
-    if (away) away.hidden = location.pathname === list.dataset.page;
+    // (Home is never kept: offline, this page stands in for it without the note.)
+    if (away) away.hidden = location.pathname === list.dataset.page || location.pathname === "/";
     listSaved(list);
   }
 })();
