@@ -25,7 +25,8 @@ def test_the_queue_lists_work_awaiting_feedback_oldest_first(login, classroom, a
     hand_in(ahmad, assignments["written"], now=now - timedelta(hours=1))
     hand_in(amina, assignments["photo"], now=now - timedelta(days=1))
     page = login(teacher).get(queue_url(cohort)).content.decode()
-    first, second = "Amina Yusuf · Photo homework", "Ahmad Rahimi · Written homework"
+    first = "<bdi>Amina Yusuf</bdi> · Photo homework"
+    second = "<bdi>Ahmad Rahimi</bdi> · Written homework"
     assert page.index(first) < page.index(second)
     assert "Week 4: Reading a bus schedule" in page
     assert "Photo of paper work" in page and "Written answer" in page

@@ -108,6 +108,6 @@ def test_the_class_progress_include_shows_students_and_hard_words(make_user, lev
             "hard_words": [(clinic_packet, hardest_words([amina.pk], clinic_packet))],
         },
     )
-    assert "<td>Amina Yusuf</td><td>1</td><td>1</td>" in html
+    assert "<td><bdi>Amina Yusuf</bdi></td><td>1</td><td>1</td>" in html
     assert "Hardest words in At the clinic" in html
     assert "nurse</span> · forgotten 1 time" in html
