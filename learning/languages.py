@@ -43,6 +43,13 @@ def is_supported(code):
     return code in dict(LANGUAGES)
 
 
+def remember_language(user, code):
+    """The account speaks `code` from now on, on any device it signs in on."""
+    if user.preferred_language != code:
+        user.preferred_language = code
+        user.save(update_fields=["preferred_language"])
+
+
 def set_language_cookie(response, code):
     """This device's language, as Django's language switch remembers it."""
     response.set_cookie(

@@ -11,6 +11,7 @@ from enum import Enum
 from django.conf import settings
 from django.urls import reverse
 
+from learning.languages import remember_language
 from learning.roles import Role
 
 # Session key: the id of the user who chose their language in this session
@@ -51,9 +52,7 @@ def owed_step(user, session):
 def language_chosen(user, session, code):
     """The user chose their language: the account speaks it from now on (the
     view also sets this device's language cookie, as the language switch does)."""
-    if user.preferred_language != code:
-        user.preferred_language = code
-        user.save(update_fields=["preferred_language"])
+    remember_language(user, code)
     session[LANGUAGE_CHOSEN] = user.pk
 
 
