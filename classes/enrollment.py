@@ -174,7 +174,11 @@ def create_student_accounts(
         taken.add(username)
         password = temporary_password()
         user = User.objects.create_user(
-            username=username, password=password, display_name=name, preferred_language=language
+            username=username,
+            password=password,
+            password_is_temporary=True,
+            display_name=name,
+            preferred_language=language,
         )
         user.add_role(Role.STUDENT)
         enroll(user, class_, added_by=added_by)
@@ -212,5 +216,6 @@ def issue_temporary_password(student: User, *, by: User) -> str:
         raise ValidationError(reason % {"name": student.name})
     password = temporary_password()
     student.set_password(password)
-    student.save(update_fields=["password"])
+    student.password_is_temporary = True  # they choose their own at their next sign-in
+    student.save(update_fields=["password", "password_is_temporary"])
     return password

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from learning.languages import is_supported
+from learning.welcome.steps import owed_step
 
 # Wrong passwords for one username from one address (ACCOUNT_RATE_LIMITS).
 LOGIN_FAILED_FROM_ADDRESS = "login_failed_from_address"
@@ -16,6 +17,18 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return settings.ACCOUNT_SIGNUP_OPEN
+
+    def get_login_redirect_url(self, request):
+        """A temporary password leads straight to the first-sign-in steps (the
+        middleware would send them there anyway, one round trip later)."""
+        step = owed_step(request.user, request.session)
+        return step.url if step else super().get_login_redirect_url(request)
+
+    def set_password(self, user, password):
+        """Every way allauth sets a password the user chose (change, set,
+        reset by email, the welcome step): it is no longer temporary."""
+        user.password_is_temporary = False
+        super().set_password(user, password)
 
     def add_message(self, request, *args, **kwargs):
         """ "Signed in as …" is written during the sign-in, before the page

@@ -1,7 +1,9 @@
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from allauth.account.forms import LoginForm as AllauthLoginForm
 
 from learning.emails import address_taken
+from learning.sign_in_links import prefilled_username
 
 
 class AddEmailForm(AllauthAddEmailForm):
@@ -14,3 +16,13 @@ class AddEmailForm(AllauthAddEmailForm):
         if address_taken(email, self.user):
             raise get_adapter().validation_error("email_taken")
         return email
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in form, its username filled in from a sign-in card's QR
+    code (learning/sign_in_links.py)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.request is not None:
+            self.fields["login"].initial = prefilled_username(self.request)

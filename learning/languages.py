@@ -1,6 +1,6 @@
 """The languages Harbor's interface is offered in, and what Django lacks about them."""
 
-from django.conf import locale
+from django.conf import locale, settings
 from django.utils.translation import gettext_lazy as _
 
 # Languages of the program's learners. English first: it is the default and
@@ -41,3 +41,24 @@ def add_missing_language_info():
 
 def is_supported(code):
     return code in dict(LANGUAGES)
+
+
+def remember_language(user, code):
+    """The account speaks `code` from now on, on any device it signs in on."""
+    if user.preferred_language != code:
+        user.preferred_language = code
+        user.save(update_fields=["preferred_language"])
+
+
+def set_language_cookie(response, code):
+    """This device's language, as Django's language switch remembers it."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

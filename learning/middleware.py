@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from learning.languages import is_supported
+from learning.welcome.steps import is_always_open, may_open, owed_step
 
 
 class UserLanguageMiddleware:
@@ -42,3 +44,18 @@ class BadRequestSaysWhyMiddleware:
             response.content = _("This request could not be read. Go back and try again.")
             response["Content-Type"] = "text/plain; charset=utf-8"
         return response
+
+
+class FirstSignInMiddleware:
+    """A user with a temporary password does the first-sign-in steps before
+    any other page (learning/welcome/steps.py says which and what stays open)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_always_open(request.path):
+            step = owed_step(request.user, request.session)
+            if step is not None and not may_open(request.path, step):
+                return redirect(step.url)
+        return self.get_response(request)

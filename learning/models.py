@@ -27,6 +27,13 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=LANGUAGES, default="en"
     )
+    # A password someone else chose and printed (a sign-in card): the first
+    # sign-in leads to choosing one's own (learning/welcome/).
+    password_is_temporary = models.BooleanField(
+        _("password is temporary"),
+        default=False,
+        help_text=_("Given by a teacher or manager; the user must choose a new one."),
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

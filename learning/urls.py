@@ -55,6 +55,7 @@ urlpatterns = [
     path("accounts/email/", email_page, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("welcome/", include("learning.welcome.urls")),
     path("classes/", include("classes.chat.urls")),
     path("packets/find/", packet_finder, name="packet_finder"),
     path("admin/", include(wagtailadmin_urls)),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from learning.languages import is_supported
+from learning.languages import is_supported, remember_language
 
 
 @require_POST
@@ -15,10 +15,8 @@ def set_language(request):
     new phone shows the user's language as soon as they sign in."""
     response = django_set_language(request)
     code = request.POST.get("language", "")
-    user = request.user
-    if user.is_authenticated and is_supported(code) and user.preferred_language != code:
-        user.preferred_language = code
-        user.save(update_fields=["preferred_language"])
+    if request.user.is_authenticated and is_supported(code):
+        remember_language(request.user, code)
     return response
 
 

@@ -45,6 +45,7 @@ def account(student):
         "last_name": student.last_name,
         "email": student.email,
         "preferred_language": student.preferred_language,
+        "password_is_temporary": student.password_is_temporary,
         "date_joined": student.date_joined,
         "last_login": student.last_login,
         "active": student.is_active,
@@ -62,6 +63,7 @@ def anonymise_account(student):
         last_name="",
         email="",
         preferred_language="en",
+        password_is_temporary=False,
         is_active=False,
         last_login=None,
         password="!erased",  # unusable: no password matches

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from classes.cards import printable_cards
 from classes.enrollment import (
     add_existing_student,
     create_student_accounts,
@@ -70,11 +71,10 @@ def add_students(request, class_id):
             if not created:
                 messages.success(request, _("The student was added to the class."))
                 return redirect(class_.get_absolute_url())
-            cards = [{"student": user, "password": password} for user, password in created]
             return render(
                 request,
                 "classes/sign_in_cards.html",
-                {"class": class_, "cards": cards, "new_accounts": True},
+                {"class": class_, "cards": printable_cards(request, created), "new_accounts": True},
             )
     status = 400 if form.errors else 200
     context = {"class": class_, "form": form}
@@ -85,7 +85,7 @@ def add_students(request, class_id):
 def sign_in_cards(request, class_id):
     class_ = taught_class(request, class_id)
     enrollments = Enrollment.objects.active().for_class(class_).select_related("student")
-    cards = [{"student": e.student, "password": ""} for e in enrollments]
+    cards = printable_cards(request, [(e.student, "") for e in enrollments])
     return render(request, "classes/sign_in_cards.html", {"class": class_, "cards": cards})
 
 
@@ -146,7 +146,7 @@ def new_password(request, class_id, enrollment_id):
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect(class_.get_absolute_url())
-    cards = [{"student": enrollment.student, "password": password}]
+    cards = printable_cards(request, [(enrollment.student, password)])
     context = {"class": class_, "cards": cards, "new_accounts": True}
     return render(request, "classes/sign_in_cards.html", context)
 

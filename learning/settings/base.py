@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "learning.middleware.UserLanguageMiddleware",
+    "learning.middleware.FirstSignInMiddleware",
     "learning.middleware.BadRequestSaysWhyMiddleware",
     "learning.offline.OfflineMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -141,7 +142,7 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_FORMS = {"add_email": "learning.forms.AddEmailForm"}
+ACCOUNT_FORMS = {"add_email": "learning.forms.AddEmailForm", "login": "learning.forms.LoginForm"}
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_OPEN = env_bool("HARBOR_SIGNUP_OPEN", False)

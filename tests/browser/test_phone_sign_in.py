@@ -22,5 +22,5 @@ def test_switching_to_arabic_turns_the_page_right_to_left(phone, student, sign_i
     assert page.get_attribute("html", "lang") == "ar"
     assert page.get_by_role("heading", name="أهلًا، Amina Yusuf").is_visible()
     # Logical CSS: the header's start edge is now on the right.
-    brand = page.get_by_role("link", name="Harbor").bounding_box()
+    brand = page.get_by_role("link", name="Harbor", exact=True).bounding_box()
     assert brand["x"] > 180

@@ -13,6 +13,7 @@ from classes.chat.forms import BreakoutForm, MessageForm, MuteForm, TextForm
 from classes.forms import AddStudentsForm, JoinForm, NewClassForm, SendPacketForm, SessionForm
 from classes.records.forms import AssessmentForm
 from classes.submissions.feedback_form import FeedbackForm
+from learning.welcome.forms import LanguageForm
 from tests.properties.strategies import form_data
 from tests.surface.requests import send
 from tests.surface.world import world_fixture
@@ -37,6 +38,7 @@ VIEWS = {
     "feedback": ("/submissions/{submission_id}/", "teacher", FeedbackForm),
     "assessment": ("/records/students/{student_id}/assessments/new/", "teacher", AssessmentForm),
     "email address": ("/accounts/email/", "student", None),
+    "first sign-in language": ("/welcome/language/", "student", LanguageForm),
     "hand in": ("{assignment}", "student", None),
     "join request": ("/classes/{class_id}/join-requests/{request_id}/", "teacher", None),
 }

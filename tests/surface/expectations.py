@@ -85,6 +85,12 @@ ROUTES = {
     "accounts/password/reset/key/done/": (EVERYONE, ALL_405),
     "accounts/password/reset/done/": (EVERYONE, ALL_405),
     "i18n/setlang/": (ALL_405, EVERYONE),
+    # The first sign-in's steps (learning/welcome/): the world's users have their
+    # own passwords, so the password step sends them to allauth's change page.
+    "welcome/language/": same(SIGNED_IN),
+    "welcome/password/": same(SIGNED_IN),
+    "welcome/guide/": (SIGNED_IN, only_get(SIGNED_IN)),
+    "welcome/guide/<str:panel>/": (SIGNED_IN, only_get(SIGNED_IN)),
     "classes/<id:class_id>/chat/": same(CLASS_MEMBERS),
     "classes/<id:class_id>/groups/<id:group_id>/chat/": same(CLASS_MEMBERS),
     "classes/<id:class_id>/chat/messages/<id:message_id>/delete/": (

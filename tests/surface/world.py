@@ -82,6 +82,7 @@ def load_world():
         "page_id": private_packet.pk,
         "page_view_restriction_id": restriction.pk,
         "restriction_id": restriction.pk,
+        "panel": "chat",  # a panel of the picture guide (learning/welcome/guide.py)
     }
     return World(users, {k: str(v) for k, v in values.items()}, _paths(class_a, private_packet))
 
