@@ -19,8 +19,16 @@ from learning.roles import Role
 LANGUAGE_CHOSEN = "welcome_language_chosen_by"
 
 # Paths that never wait for the steps: files and checks browsers and monitors
-# fetch by themselves, and the language switch (the footer's, on every step).
-ALWAYS_OPEN_PREFIXES = ("/healthz", "/i18n/", "/favicon.ico", "/manifest.webmanifest")
+# fetch by themselves (the service worker keeps the offline page: it must be
+# that page, not a step), and the language switch (the footer's, on every step).
+ALWAYS_OPEN_PREFIXES = (
+    "/healthz",
+    "/i18n/",
+    "/favicon.ico",
+    "/manifest.webmanifest",
+    "/sw.js",
+    "/offline/",
+)
 
 
 class Step(Enum):

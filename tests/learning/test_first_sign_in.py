@@ -91,6 +91,8 @@ def test_students_get_the_guide_and_staff_do_not(student, teacher, manager):
 def test_what_stays_open_while_a_step_is_owed(db):
     for path in ("/static/harbor/base.css", "/healthz", "/i18n/setlang/", "/favicon.ico"):
         assert is_always_open(path)
+    # The service worker and the offline page it keeps: never a step in their place.
+    assert is_always_open("/sw.js") and is_always_open("/offline/")
     assert not is_always_open("/") and not is_always_open("/welcome/guide/")
     assert may_open("/welcome/password/", Step.PASSWORD)
     assert may_open("/welcome/language/", Step.PASSWORD)

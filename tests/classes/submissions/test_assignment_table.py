@@ -28,7 +28,8 @@ def table_url(cohort):
 
 def cells(page, student_name):
     """The text of each cell in the student's row, spaces squeezed."""
-    row = re.search(rf"<th scope=\"row\"><bdi>{student_name}</bdi></th>(.*?)</tr>", page, re.S).group(1)
+    heading = rf"<th scope=\"row\"><bdi>{student_name}</bdi></th>"
+    row = re.search(rf"{heading}(.*?)</tr>", page, re.S).group(1)
     texts = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     return [" ".join(re.sub(r"<[^>]+>", " ", text).split()) for text in texts]
 
