@@ -60,8 +60,9 @@ def find_room(class_id, group_id=None):
 def room_access(user, room, session_key=None, now=None):
     """Teachers of the class and managers read and post in every room of it;
     students with an active enrollment read the main room and their groups'
-    rooms. An inactive account or an ended sign-in (when a session key is
-    given) reads nothing. (The rate limit is counted where the message is saved,
+    rooms. An inactive account, one still on the temporary password from its
+    sign-in card (the first sign-in steps come first, learning/welcome/), or an
+    ended sign-in (when a session key is given) reads nothing. (The rate limit is counted where the message is saved,
     under a lock: classes/chat/services.py.)"""
     if not user.is_authenticated:
         return Access(readable=False)
@@ -145,7 +146,7 @@ SELECT u.is_superuser,
   EXISTS (SELECT 1 FROM {session} s
           WHERE s.session_key = %(session_key)s AND s.expire_date > %(now)s)
 FROM {user} u
-WHERE u.id = %(user)s AND u.is_active
+WHERE u.id = %(user)s AND u.is_active AND NOT u.password_is_temporary
 """
 
 

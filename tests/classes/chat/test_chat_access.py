@@ -27,6 +27,18 @@ async def test_a_student_of_another_class_is_refused(connect, classroom, make_us
     assert not connected
 
 
+async def test_a_student_still_on_the_card_password_is_refused_until_the_first_steps(
+    connect, classroom
+):
+    """The web pages send them to the first sign-in steps; a hand-built socket
+    must not reach the class chat around them."""
+    cohort, _teacher, amina, _ahmad = classroom
+    amina.password_is_temporary = True
+    await database_sync_to_async(amina.save)(update_fields=["password_is_temporary"])
+    _socket, connected = await connect(room_path(cohort), amina)
+    assert not connected
+
+
 async def test_a_teacher_of_another_class_is_refused(connect, classroom, make_user):
     cohort, *_ = classroom
     other_teacher = await database_sync_to_async(make_user)(Role.TEACHER)
