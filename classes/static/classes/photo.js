@@ -41,7 +41,7 @@
   function answered(form, xhr, target) {
     var main = xhr.response && xhr.response.querySelector("main");
     if (xhr.status === 200 && xhr.responseURL !== target) return location.assign(xhr.responseURL);
-    if (!main || xhr.status > 400) return show(form, false, say.failed);
+    if (!main || xhr.status >= 500) return show(form, false, say.failed);
     document.title = xhr.response.title;
     document.querySelector("main").replaceWith(document.adoptNode(main));
     scrollTo(0, 0);
