@@ -27,7 +27,7 @@ from classes.models import SubmissionStatus
 from classes.submissions import student_work
 from classes.submissions.forms import DRAFT, TOKEN, SubmissionForm, new_token, posted_text
 from classes.submissions.placement import class_for
-from classes.submissions.scripts import DRAFT_STRINGS, RECORDER_STRINGS
+from classes.submissions.scripts import DRAFT_STRINGS, PHOTO_STRINGS, RECORDER_STRINGS
 from classes.submissions.services import (
     SubmissionRefused,
     mark_feedback_seen,
@@ -166,6 +166,7 @@ def student_context(user, assignment, form):
         "storage_key": f"harbor:draft:{assignment.pk}:{user.pk}",
         "draft_strings": DRAFT_STRINGS,
         "recorder_strings": RECORDER_STRINGS,
+        "photo_strings": PHOTO_STRINGS,
         "max_seconds": settings.HARBOR_UPLOAD_MAX_AUDIO_SECONDS,
     }
 

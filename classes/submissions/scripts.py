@@ -26,3 +26,10 @@ RECORDER_STRINGS = {
     "failed": _("Recording did not work on this device. Choose a recording instead."),
     "sending": _("Sending…"),
 }
+
+# classes/static/classes/photo.js, as "photo-strings".
+PHOTO_STRINGS = {
+    "shrinking": _("Making your photos smaller for sending…"),
+    "sending": _("Sending your photos…"),
+    "failed": _("Your photos were not sent. Check your connection and tap Hand in again."),
+}

@@ -1,8 +1,10 @@
 """Photos of paper work handed in on the assignment page, through the upload pipeline."""
 
+import gzip
 import io
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -38,6 +40,21 @@ def test_the_form_offers_the_camera_and_the_phones_photos(client, amina, assignm
     ) in form
     assert '<label for="id_photos">' in form and '<label for="id_photos_chosen">' in form
     assert 'enctype="multipart/form-data" class="submission-form"' in page.content.decode()
+
+
+def test_only_the_photo_form_brings_the_script_that_makes_photos_small(client, amina, assignments):
+    page = open_page(client, assignments["photo"]).content.decode()
+    assert '<script src="/static/classes/photo.js" defer>' in page
+    assert '<script id="photo-strings" type="application/json">' in page
+    # Without JavaScript the bar stays hidden and the form posts the photos whole.
+    assert '<progress id="photo-progress" max="1" aria-labelledby="photo-status" hidden>' in page
+    for kind in ("written", "audio", "quiz"):
+        assert "photo.js" not in open_page(client, assignments[kind]).content.decode()
+
+
+def test_the_photo_script_costs_a_phone_little_data():
+    script = settings.BASE_DIR / "classes" / "static" / "classes" / "photo.js"
+    assert len(gzip.compress(script.read_bytes())) < 3_000
 
 
 def test_two_photos_are_handed_in_as_clean_jpegs(client, amina, assignments):
