@@ -62,8 +62,8 @@ def room_access(user, room, session_key=None, now=None):
     students with an active enrollment read the main room and their groups'
     rooms. An inactive account, one still on the temporary password from its
     sign-in card (the first sign-in steps come first, learning/welcome/), or an
-    ended sign-in (when a session key is given) reads nothing. (The rate limit is counted where the message is saved,
-    under a lock: classes/chat/services.py.)"""
+    ended sign-in (when a session key is given) reads nothing. (The rate limit
+    is counted where the message is saved, under a lock: classes/chat/services.py.)"""
     if not user.is_authenticated:
         return Access(readable=False)
     now = now or timezone.now()
