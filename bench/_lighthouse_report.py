@@ -41,12 +41,22 @@ def scores(report):
     return found
 
 
-def summarize(name, url, report):
+def median_run(reports):
+    """Of several runs of one page, the one with the median performance score
+    (Lighthouse's own advice for scores that vary from run to run)."""
+    ranked = sorted(reports, key=lambda report: scores(report)["performance"] or 0)
+    return ranked[(len(ranked) - 1) // 2]
+
+
+def summarize(name, url, reports):
+    """A page's figures from its median run, with every run's performance score."""
+    report = median_run(reports)
     first_render, script = budgets(report)
     return {
         "name": name,
         "url": url,
         "scores": scores(report),
+        "performance_runs": sorted(scores(r)["performance"] or 0 for r in reports),
         "transferred": round(report["audits"]["total-byte-weight"]["numericValue"]),
         "first_render": first_render,
         "script": script,
@@ -92,6 +102,13 @@ def score_text(value):
     return "—" if value is None else str(value)
 
 
+def performance_text(summary):
+    """The median run's score, and the range over the runs when they differ."""
+    runs = summary["performance_runs"]
+    shown = score_text(summary["scores"]["performance"])
+    return shown if runs[0] == runs[-1] else f"{shown} ({runs[0]}–{runs[-1]})"
+
+
 def format_table(summaries):
     """A plain-text table for the terminal."""
     header = ("page", "perf", "a11y", "b-p", "bytes", "HTML+CSS", "JS", "budgets")
@@ -101,7 +118,8 @@ def format_table(summaries):
         rows.append(
             (
                 s["name"],
-                *(score_text(s["scores"][c]) for c in CATEGORIES),
+                performance_text(s),
+                *(score_text(s["scores"][c]) for c in CATEGORIES[1:]),
                 f"{s['transferred']:,}",
                 f"{s['first_render']:,}",
                 f"{s['script']:,}",
@@ -117,8 +135,8 @@ def format_table(summaries):
 def markdown_rows(summaries):
     rows = []
     for s in summaries:
-        cells = [s["name"], f"`{s['url']}`"]
-        cells += [score_text(s["scores"][c]) for c in CATEGORIES]
+        cells = [s["name"], f"`{s['url']}`", performance_text(s)]
+        cells += [score_text(s["scores"][c]) for c in CATEGORIES[1:]]
         cells.append(f"{s['transferred']:,}")
         for value, budget in (
             (s["first_render"], FIRST_RENDER_BUDGET),
@@ -131,10 +149,14 @@ def markdown_rows(summaries):
 
 def markdown_section(summaries, command, note, version, lost):
     """The generated part of the Lighthouse section: command, machine, table and
-    the audits that cost points (`lost`: page name → lost_points(report))."""
+    the audits that cost points in each page's median run (`lost`: page name →
+    lost_points(report))."""
+    runs = len(summaries[0]["performance_runs"]) if summaries else 0
     lines = [
         START,
         f"Last run: `{command}` ({note}; Lighthouse {version}).",
+        f"Each page audited {runs} times; the figures are its median run's "
+        "(by performance score; the range of the runs in brackets when they differ).",
         "",
         "| page | URL | performance | accessibility | best practices | bytes transferred "
         f"| HTML + CSS, first render (≤ {FIRST_RENDER_BUDGET:,}) "
@@ -149,7 +171,11 @@ def markdown_section(summaries, command, note, version, lost):
         for category, audits in categories.items()
         for audit_id, _score, title, shown in audits
     ]
-    lines += ["Audits that cost points:", "", *costs] if costs else ["No audit cost a point."]
+    lines += (
+        ["Audits that cost points (median runs):", "", *costs]
+        if costs
+        else ["No audit cost a point in the median runs."]
+    )
     return "\n".join([*lines, END])
 
 

@@ -15,6 +15,7 @@ from bench._lighthouse_report import (
     format_table,
     lost_points,
     markdown_section,
+    median_run,
     replace_section,
     summarize,
 )
@@ -50,9 +51,21 @@ def test_a_second_document_such_as_a_frame_is_not_the_first_render(report):
 
 
 def test_summary_has_the_scores_out_of_100_and_the_bytes(report):
-    summary = summarize("packet", URL, report)
+    summary = summarize("packet", URL, [report])
     assert summary["scores"] == {"performance": 96, "accessibility": 100, "best-practices": 100}
     assert summary["transferred"] == round(report["audits"]["total-byte-weight"]["numericValue"])
+
+
+def test_a_page_is_summed_up_by_its_median_run_with_the_range_of_the_others(report):
+    runs = []
+    for score in (0.91, 0.99, 0.96):
+        run = copy.deepcopy(report)
+        run["categories"]["performance"]["score"] = score
+        runs.append(run)
+    assert median_run(runs) is runs[2]
+    summary = summarize("packet", URL, runs)
+    assert summary["scores"]["performance"] == 96
+    assert "| 96 (91–99) |" in markdown_section([summary], "cmd", "today", "12.8.2", {})
 
 
 def test_only_weighted_audits_that_failed_cost_points(report):
@@ -71,14 +84,14 @@ def test_failing_audits_of_no_weight_are_advice(report):
 
 def test_a_page_over_a_budget_is_marked_in_the_table_and_the_document(report):
     requests(report)[2]["transferSize"] = 31_000  # the script
-    summary = summarize("packet", URL, report)
+    summary = summarize("packet", URL, [report])
     assert "over: JavaScript" in format_table([summary])
     section = markdown_section([summary], "cmd", "today", "12.8.2", {})
     assert "**31,000 (over)**" in section and "| 5,890 |" in section
 
 
 def test_the_document_names_the_audits_that_cost_points(report):
-    summary = summarize("packet", URL, report)
+    summary = summarize("packet", URL, [report])
     section = markdown_section([summary], "cmd", "today", "12.8.2", {"packet": lost_points(report)})
     assert "- packet, performance: `cumulative-layout-shift` (Cumulative Layout Shift, 0.1)" in (
         section
