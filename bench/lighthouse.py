@@ -233,11 +233,12 @@ def fetch(url, cookie):
         raise RuntimeError(f"{url} answered {response.status}")
 
 
-def audit(chromium_port, name, url, attempts=2):
+def audit(chromium_port, name, url, attempts=3):
     """One Lighthouse run (mobile, its default form factor) in the running
-    Chromium; the JSON report, also kept in build/lighthouse/reports/. Once in a
-    while (seen twice in some twenty runs, not reproduced) Chromium showed an
-    error page instead of the page: that run is tried again."""
+    Chromium; the JSON report, also kept in build/lighthouse/reports/. On a busy
+    machine a run now and then fails on Lighthouse's side (its trace had no
+    navigation start, NO_NAVSTART; once, Chromium showed an error page): that
+    run is tried again."""
     REPORTS.mkdir(parents=True, exist_ok=True)
     path = REPORTS / f"{name}.json"
     command = [
