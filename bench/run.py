@@ -8,6 +8,7 @@ Usage: python bench/run.py [name ...]
 import importlib
 import os
 import sys
+import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,9 +30,22 @@ def main(names):
     if not chosen:
         print("No benchmarks yet.")
         return
+    failed = []
     for name in chosen:
-        print(f"== {name}")
-        importlib.import_module(f"bench.{name}").main()
+        print(f"== {name}", flush=True)
+        # One benchmark that cannot run (a missing tool, say) stops neither the
+        # others nor the exit status from saying so.
+        try:
+            importlib.import_module(f"bench.{name}").main()
+        except SystemExit as stop:  # the benchmark's own message, e.g. what to install
+            if stop.code not in (None, 0):
+                print(stop.code, file=sys.stderr)
+                failed.append(name)
+        except Exception:
+            traceback.print_exc()
+            failed.append(name)
+    if failed:
+        sys.exit(f"Benchmarks that failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":
