@@ -69,7 +69,8 @@ def room_context(request, room, after):
         "groups": pages.rooms_of(request.user, room.cohort),
         "teaching": teaching,
         "form": MessageForm(initial={"client_id": uuid.uuid4().hex}),
-        "mute_form": MuteForm() if teaching else None,
+        # Without ids: the form is drawn once per message (each select sits in its label).
+        "mute_form": MuteForm(auto_id=False) if teaching else None,
         "chat_strings": CHAT_STRINGS,
         "ws_path": (
             f"/ws/classes/{room.cohort_id}/groups/{room.group_id}/chat/"
