@@ -1,17 +1,57 @@
 """What the chat page shows: plain selectors used by the HTTP views."""
 
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
 from classes.access import can_teach
+from classes.chat.protocol import ProtocolError, parse_after
 from classes.models import BreakoutGroup, Report
 
 PAGE_SIZE = 50
 
 
-def page_messages(room, after=None):
-    """The last 50 messages, or (no-JS "load newer") the 50 after an id."""
+@dataclass(frozen=True)
+class Position:
+    """Where in a room's history the page is: the latest messages (neither),
+    the page before an id ("load older") or after one (no-JS "load newer")."""
+
+    after: int | None = None
+    before: int | None = None
+
+
+@dataclass(frozen=True)
+class ChatPage:
+    messages: list
+    # The id for "Load older messages" (?before=), None when nothing is older.
+    older_than: int | None
+
+
+def position_from(query):
+    """The page's position from its query string; ProtocolError for a broken link."""
+    after, before = query.get("after"), query.get("before")
+    if after is not None and before is not None:
+        raise ProtocolError("invalid", _("Use “before” or “after”, not both."))
+    return Position(
+        after=None if after is None else parse_after(after),
+        before=None if before is None else parse_after(before),
+    )
+
+
+def page_messages(room, position=None):
+    """The latest 50 messages in order (the newest last), the 50 before an id,
+    or (no-JS "load newer") the 50 after one."""
+    position = position or Position()
     messages = room.messages.visible().select_related("author")
-    if after is not None:
-        return list(messages.after(after)[:PAGE_SIZE])
-    return list(reversed(messages.latest_first()[:PAGE_SIZE]))
+    if position.after is not None:
+        return ChatPage(list(messages.after(position.after)[:PAGE_SIZE]), older_than=None)
+    if position.before is not None:
+        messages = messages.filter(number__lt=position.before)
+    # One more than a page: whether anything is older, in the same query.
+    newest_first = list(messages.latest_first()[: PAGE_SIZE + 1])
+    shown = list(reversed(newest_first[:PAGE_SIZE]))
+    older_than = shown[0].number if len(newest_first) > PAGE_SIZE else None
+    return ChatPage(shown, older_than)
 
 
 def pinned_phrase(room):

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from classes.access import can_teach
 from classes.chat import pages, services
 from classes.chat.forms import BreakoutForm, MessageForm, MuteForm, TextForm
-from classes.chat.protocol import ProtocolError, parse_after, parse_send, refusal
+from classes.chat.protocol import ProtocolError, parse_send, refusal
 from classes.chat.rooms import GONE, find_room, may_read
 from classes.models import Message
 from classes.views.access import taught_class
@@ -30,6 +30,7 @@ CHAT_STRINGS = {
     "removed": gettext_lazy("Message removed"),
     "queued": gettext_lazy("Waiting to send"),
     "gone": gettext_lazy("You are no longer in this class chat."),
+    "failed": gettext_lazy("That did not load. Try again."),
 }
 
 
@@ -45,26 +46,29 @@ def room_page(request, class_id, group_id=None):
     room = readable_room(request, class_id, group_id)
     if request.method == "POST":
         post_from_form(request, room)
-        return redirect(request.path)
-    after, status = request.GET.get("after"), 200
+        return redirect(request.path + "#latest")
+    status = 200
     try:
-        after = parse_after(after) if after is not None else None
+        position = pages.position_from(request.GET)
     except ProtocolError:
         messages.error(request, _("That link is broken: showing the latest messages."))
-        after, status = None, 400
-    context = room_context(request, room, after)
+        position, status = pages.Position(), 400
+    context = room_context(request, room, position)
     return render(request, "classes/chat/room.html", context, status=status)
 
 
-def room_context(request, room, after):
+def room_context(request, room, position):
     teaching = can_teach(request.user, room.cohort)
-    shown = pages.page_messages(room, after)
+    page = pages.page_messages(room, position)
+    shown = page.messages
     return {
         "room": room,
         "cohort": room.cohort,
         "chat_messages": shown,
-        "newest_id": shown[-1].number if shown else (after or room.last_message_id),
-        "showing_newer": after is not None,
+        "older_than": page.older_than,
+        "newest_id": shown[-1].number if shown else (position.after or room.last_message_id),
+        "showing_newer": position.after is not None,
+        "showing_older": position.before is not None,
         "pinned": pages.pinned_phrase(room),
         "groups": pages.rooms_of(request.user, room.cohort),
         "teaching": teaching,

@@ -33,6 +33,11 @@
   function nearBottom() {
     return window.innerHeight + window.scrollY >= document.body.scrollHeight - 120;
   }
+  function showNewest() {
+    // The page's end rather than the last message's: the composer sticks to the
+    // bottom of the screen and would cover a message scrolled to the very edge.
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  }
   function render(frame, queued) {
     var id = queued ? "q-" + frame.client_id : "m" + frame.id;
     if (document.getElementById(id)) return;
@@ -54,7 +59,7 @@
       item.querySelector(".text").appendChild(link);
     }
     list.appendChild(item);
-    if (stick) item.scrollIntoView({block: "end"});
+    if (stick) showNewest();
   }
 
   function onMessage(frame) {
@@ -128,7 +133,46 @@
   pending().forEach(function (item) {
     render({text: item.text, client_id: item.client_id, author: null}, true);
   });
+  // "Load older messages": the previous page, fetched as the server renders it
+  // and put above, with the screen kept where it was (the link works without us).
+  var older = document.getElementById("chat-older");
+  var loadingOlder = false;
+  function olderLoaded(html) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    var first = list.firstElementChild;
+    var top = first ? first.getBoundingClientRect().top : 0;
+    var items = document.createDocumentFragment();
+    page.querySelectorAll("#chat-messages > .message").forEach(function (item) {
+      if (document.getElementById(item.id)) return;
+      // Its forms come back here, not to the page it was fetched from.
+      item.querySelectorAll("input[name=next]").forEach(function (next) {
+        next.value = location.pathname + location.search;
+      });
+      items.appendChild(document.importNode(item, true));
+    });
+    list.insertBefore(items, first);
+    if (first) window.scrollBy(0, first.getBoundingClientRect().top - top);
+    var next = page.getElementById("chat-older");
+    if (next) older.href = next.getAttribute("href");
+    else older.parentNode.remove();
+  }
+  if (older) {
+    older.addEventListener("click", function (event) {
+      event.preventDefault();
+      if (loadingOlder) return;
+      loadingOlder = true;
+      fetch(older.href, {credentials: "same-origin"})
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.text();
+        })
+        .then(olderLoaded)
+        .catch(function () { say(navigator.onLine === false ? strings.offline : strings.failed); })
+        .then(function () { loadingOlder = false; });
+    });
+  }
   var newer = document.getElementById("chat-newer");
   if (newer) newer.hidden = true;
+  if (!location.hash || location.hash === "#latest") showNewest();
   connect();
 })();
