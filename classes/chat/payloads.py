@@ -1,5 +1,16 @@
 """Message frames as the protocol sends them (docs/chat-protocol.md)."""
 
+from django.utils import timezone
+from django.utils.dateformat import time_format
+
+# How a message's time reads on screen: the page (message.html) and live
+# messages (the frame's "time") show the same text.
+TIME_FORMAT = "H:i"
+
+
+def time_text(sent_at):
+    return time_format(timezone.localtime(sent_at), TIME_FORMAT)
+
 
 def message_frame(message, room_label):
     if message.is_deleted:
@@ -17,6 +28,9 @@ def message_frame(message, room_label):
         "kind": message.kind,
         "link": message.link,
         "pinned": message.pinned,
+        "time": time_text(message.sent_at),
+        # The message in the moderation URLs (report, remove): "id" counts per room.
+        "ref": message.pk,
     }
 
 

@@ -31,6 +31,7 @@ CHAT_STRINGS = {
     "queued": gettext_lazy("Waiting to send"),
     "gone": gettext_lazy("You are no longer in this class chat."),
     "failed": gettext_lazy("That did not load. Try again."),
+    "open": gettext_lazy("Open"),
 }
 
 

@@ -10,6 +10,7 @@
   var form = document.getElementById("chat-form");
   var status = document.getElementById("chat-status");
   var template = document.getElementById("chat-message-template");
+  var menuTemplate = document.getElementById("chat-menu-template");
   var strings = JSON.parse(document.getElementById("chat-strings").textContent);
   var room = root.dataset.room;
   var lastId = parseInt(root.dataset.lastId, 10) || 0;
@@ -38,6 +39,18 @@
     // bottom of the screen and would cover a message scrolled to the very edge.
     window.scrollTo(0, document.documentElement.scrollHeight);
   }
+  function mine(frame) {
+    return Boolean(frame.author) && String(frame.author.id) === root.dataset.userId;
+  }
+  // The same menu as the page's (message_menu.html), for messages others wrote.
+  function menuFor(frame) {
+    var menu = menuTemplate.content.firstElementChild.cloneNode(true);
+    menu.querySelectorAll("form").forEach(function (form) {
+      form.setAttribute("action", form.getAttribute("action").replace("/messages/0/", "/messages/" + frame.ref + "/"));
+    });
+    menu.querySelectorAll("input[name=student]").forEach(function (input) { input.value = frame.author.id; });
+    return menu;
+  }
   function render(frame, queued) {
     var id = queued ? "q-" + frame.client_id : "m" + frame.id;
     if (document.getElementById(id)) return;
@@ -48,16 +61,22 @@
     item.id = id;
     item.classList.add("kind-" + (frame.kind || "chat"));
     if (queued) item.classList.add("queued");
-    item.querySelector(".author").textContent = frame.author ? frame.author.name : "Harbor";
+    if (queued || mine(frame)) item.classList.add("mine");
+    var author = queued ? root.dataset.userName : frame.author ? frame.author.name : "Harbor";
+    item.querySelector(".author bdi").textContent = author;
     var time = item.querySelector("time");
-    time.textContent = queued ? strings.queued : new Date(frame.sent_at).toLocaleTimeString([], {hour: "2-digit", minute: "2-digit"});
-    item.querySelector(".text").textContent = frame.text;
+    // The server's wording of the time ("time"), as on the page: never the phone's.
+    time.textContent = queued ? strings.queued : frame.time || "";
+    if (!queued) time.setAttribute("datetime", frame.sent_at);
+    var text = item.querySelector(".text");
+    text.textContent = frame.text;
     if (frame.link) {
       var link = document.createElement("a");
       link.href = frame.link;
-      link.textContent = " ↗";
-      item.querySelector(".text").appendChild(link);
+      link.textContent = strings.open;
+      text.append(" ", link);
     }
+    if (!queued && frame.author && !mine(frame) && menuTemplate) item.appendChild(menuFor(frame));
     list.appendChild(item);
     if (stick) showNewest();
   }

@@ -183,3 +183,16 @@ async def test_errors_speak_the_students_language(connect, classroom):
     assert error["code"] == "empty"
     assert error["detail"] != "Write something before sending."
     await socket.disconnect()
+
+
+async def test_a_live_message_carries_its_time_as_shown_and_its_ref(connect, classroom):
+    cohort, _teacher, amina, ahmad = classroom
+    mine, _ = await connect(room_path(cohort), amina)
+    theirs, _ = await connect(room_path(cohort), ahmad)
+    await send(mine, "What time is it?", "t-1")
+    frame = await theirs.receive_json_from()
+    saved = await database_sync_to_async(Message.objects.get)()
+    assert frame["ref"] == saved.pk
+    assert frame["time"] == timezone.localtime(saved.sent_at).strftime("%H:%M")
+    await mine.disconnect()
+    await theirs.disconnect()
