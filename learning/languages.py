@@ -1,6 +1,7 @@
 """The languages Harbor's interface is offered in, and what Django lacks about them."""
 
 from django.conf import locale, settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 # Languages of the program's learners. English first: it is the default and
@@ -62,3 +63,19 @@ def set_language_cookie(response, code):
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
+
+
+def reading_language(user, cookies):
+    """The language a signed-in user reads Harbor in on this device, as pages
+    decide it (LocaleMiddleware, then UserLanguageMiddleware): this device's
+    choice (the language cookie), else the account's. For WebSockets, which
+    pass through no middleware."""
+    chosen = cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen:
+        try:
+            return translation.get_supported_language_variant(chosen)
+        except LookupError:
+            pass  # a language Harbor does not offer: the account's
+    if is_supported(user.preferred_language):
+        return user.preferred_language
+    return settings.LANGUAGE_CODE

@@ -1,13 +1,13 @@
-"""When a packet or assignment is published for a level, a short system message
-with its link appears in the main room of every current class of that level."""
+"""When a packet or assignment is published for a level, a short system notice
+with its link appears in the main room of every current class of that level,
+worded in each reader's language (notices.py)."""
 
 from django.dispatch import receiver
-from django.utils import translation
-from django.utils.translation import gettext as _
 from wagtail.signals import page_published
 
+from classes.chat import notices
 from classes.chat.rooms import main_room
-from classes.chat.services import post_message
+from classes.chat.services import post_notice
 from classes.models import Class, Message, MessageKind
 from packets.models import AssignmentPage, LevelPage, PacketPage
 
@@ -16,10 +16,8 @@ def level_of(page):
     return LevelPage.objects.ancestor_of(page).first()
 
 
-def announcement_text(page):
-    if isinstance(page, AssignmentPage):
-        return _("New assignment: %(title)s") % {"title": page.title}
-    return _("New packet: %(title)s") % {"title": page.title}
+def notice_of(page):
+    return notices.NEW_ASSIGNMENT if isinstance(page, AssignmentPage) else notices.NEW_PACKET
 
 
 def announce_publication(page):
@@ -32,10 +30,7 @@ def announce_publication(page):
         room = main_room(cohort)
         if Message.objects.filter(room=room, kind=MessageKind.SYSTEM, link=page.url).exists():
             continue
-        with translation.override("en"):  # the class's shared language is English
-            text = announcement_text(page)
-        message, _created = post_message(None, room, text, kind=MessageKind.SYSTEM, link=page.url)
-        posted.append(message)
+        posted.append(post_notice(room, notice_of(page), {"title": page.title}, link=page.url))
     return posted
 
 

@@ -11,6 +11,8 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
+from classes.chat.payloads import message_frame
+
 logger = logging.getLogger(__name__)
 
 # The event loop of a consumer whose database work runs in a worker thread.
@@ -67,6 +69,19 @@ def _published(task):
 def tell_room(room, frame):
     # Serialized once here, not once per receiving socket.
     send_after_commit(room.channel_group, {"type": "chat.frame", "text": json.dumps(frame)})
+
+
+def tell_room_notice(room, message):
+    """A system notice is worded by each socket for its reader (notices.py):
+    the event carries what that needs, the frame as a dict."""
+    event = {
+        "type": "chat.notice",
+        "frame": message_frame(message, room.label),
+        "notice": message.notice,
+        "params": message.notice_params,
+        "link": message.link,
+    }
+    send_after_commit(room.channel_group, event)
 
 
 def tell_user(user_id, event_type, **data):

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from classes.chat import history
 from classes.chat.broadcast import published_without_waiting, session_group, user_group
-from classes.chat.payloads import message_frame
+from classes.chat.payloads import message_frame, notice_frame
 from classes.chat.protocol import (
     MAX_FRAME_BYTES,
     History,
@@ -22,6 +22,7 @@ from classes.chat.protocol import (
 )
 from classes.chat.rooms import GONE, find_room, may_read
 from classes.chat.services import send_message
+from learning.languages import reading_language
 
 # Close codes: 1009 "message too big" (RFC 6455); 4403 "no longer allowed".
 TOO_BIG = 1009
@@ -34,6 +35,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         kwargs = self.scope["url_route"]["kwargs"]
         self.room = None
         if self.user.is_authenticated:
+            self.language = reading_language(self.user, self.scope.get("cookies", {}))
             self.room = await database_sync_to_async(load_readable_room)(
                 self.user, kwargs["class_id"], kwargs.get("group_id")
             )
@@ -68,7 +70,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if raw is None or len(raw.encode() if isinstance(raw, str) else raw) > MAX_FRAME_BYTES:
             await self.close(code=TOO_BIG)
             return
-        with translation.override(self.user.preferred_language):
+        with translation.override(self.language):
             await self.dispatch_frame(raw)
 
     async def dispatch_frame(self, raw):
@@ -106,13 +108,22 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json(error.as_frame())
 
     async def replay(self, after):
-        frames = await database_sync_to_async(history.frames_after)(self.room, after)
+        with translation.override(self.language):
+            frames = await database_sync_to_async(history.frames_after)(
+                self.room, after, self.user.pk
+            )
         for frame in frames:
             await self.send_json(frame)
 
     # Channel layer events, named after their type.
     async def chat_frame(self, event):
         await self.send(text_data=event["text"])
+
+    async def chat_notice(self, event):
+        # Worded here, for this socket's reader and language (notices.py).
+        with translation.override(self.language):
+            frame = notice_frame(event, self.user.pk)
+        await self.send_json(frame)
 
     async def membership_changed(self, event):
         if not await database_sync_to_async(may_read)(self.user, self.room):

@@ -7,11 +7,12 @@ from functools import cache
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from classes.access import can_teach
-from classes.chat.broadcast import tell_room, tell_user
+from classes.chat import notices
+from classes.chat.broadcast import tell_room, tell_room_notice, tell_user
 from classes.chat.payloads import deleted_frame, message_frame
 from classes.chat.ratelimit import chat_rate_limit
 from classes.chat.rooms import RATE_LIMITED, group_room, main_room, refusal_to_post
@@ -34,6 +35,8 @@ def post_message(
     link="",
     pinned=False,
     rate_limit=None,
+    notice="",
+    notice_params=None,
 ):
     """Save a message with the room's next id, then broadcast it (after the
     commit: at once, or when the caller's transaction commits). With a
@@ -48,6 +51,8 @@ def post_message(
         kind=kind,
         link=link,
         pinned=pinned,
+        notice=notice,
+        notice_params=notice_params or {},
     )
     try:
         _save_next(message, rate_limit)
@@ -62,8 +67,22 @@ def post_message(
         if not earlier:
             raise
         return earlier, False
-    tell_room(room, message_frame(message, room.label))
+    if message.notice:
+        tell_room_notice(room, message)
+    else:
+        tell_room(room, message_frame(message, room.label))
     return message, True
+
+
+def post_notice(room, notice, params, link=""):
+    """A system notice: worded for each reader when shown (notices.py), stored
+    with its English wording."""
+    with translation.override("en"):
+        text = notices.worded(notice, params, link, reader_id=None).text
+    message, _created = post_message(
+        None, room, text, kind=MessageKind.SYSTEM, link=link, notice=notice, notice_params=params
+    )
+    return message
 
 
 NEXT_MESSAGE_ID = (

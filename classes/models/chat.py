@@ -106,6 +106,10 @@ class Message(models.Model):
     text = models.TextField()
     link = models.CharField(max_length=500, blank=True)
     client_id = models.CharField(max_length=64, blank=True)
+    # A system notice is worded when shown, in the reader's language
+    # (classes/chat/notices.py); `text` keeps its English wording.
+    notice = models.CharField(max_length=32, blank=True)
+    notice_params = models.JSONField(default=dict, blank=True)
     sent_at = models.DateTimeField(default=timezone.now)
     pinned = models.BooleanField(default=False)
     deleted_at = models.DateTimeField(null=True, blank=True)

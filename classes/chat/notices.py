@@ -1,0 +1,65 @@
+"""System notices in class chat ("New packet: …", breakout groups opened) are
+stored as a kind and its parameters and worded when shown: in the reader's
+language (the active one), and for breakouts, for the reader. The message's
+`text` keeps the English wording: for exports, and as the fallback for notices
+stored before they had a kind or of a kind this version does not know."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+NEW_PACKET = "new_packet"
+NEW_ASSIGNMENT = "new_assignment"
+BREAKOUT_OPENED = "breakout_opened"
+
+
+@dataclass(frozen=True)
+class Worded:
+    text: str
+    link: str
+
+
+def worded(notice, params, link, reader_id):
+    """A notice as `reader_id` reads it, in the active language; None for a
+    notice that is not one of these kinds (its stored text is shown)."""
+    try:
+        if notice == NEW_PACKET:
+            return Worded(_("New packet: %(title)s") % {"title": params["title"]}, link)
+        if notice == NEW_ASSIGNMENT:
+            return Worded(_("New assignment: %(title)s") % {"title": params["title"]}, link)
+        if notice == BREAKOUT_OPENED:
+            return breakout_worded(params, reader_id)
+    except (KeyError, TypeError):
+        return None  # parameters of another shape: the stored text still reads
+    return None
+
+
+def shown(message, reader_id):
+    """What a reader sees of a message: its text and link, a notice worded for them."""
+    if message.notice:
+        notice = worded(message.notice, message.notice_params, message.link, reader_id)
+        if notice is not None:
+            return notice
+    return Worded(message.text, message.link)
+
+
+def breakout_params(cohort, groups):
+    """Who is in which group, by id only: no student's name is kept in the
+    notice (an erased student's name must not live on in old messages)."""
+    return {
+        "class": cohort.pk,
+        "groups": [
+            {"id": g.pk, "name": g.name, "members": [m.pk for m in g.members.all()]} for g in groups
+        ],
+    }
+
+
+def breakout_worded(params, reader_id):
+    for group in params["groups"]:
+        if reader_id in group["members"]:
+            return Worded(
+                _("You are in %(group)s. Open it to talk with your group.")
+                % {"group": group["name"]},
+                f"/classes/{params['class']}/groups/{group['id']}/chat/",
+            )
+    return Worded(_("Breakout groups are open."), "")
