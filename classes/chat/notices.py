@@ -44,12 +44,13 @@ def shown(message, reader_id):
 
 
 def breakout_params(cohort, groups):
-    """Who is in which group, by id only: no student's name is kept in the
-    notice (an erased student's name must not live on in old messages)."""
+    """`groups`: (group, its students) pairs. Who is in which group, by id only:
+    no name is kept in the notice (an erased student's must not live on in it)."""
     return {
         "class": cohort.pk,
         "groups": [
-            {"id": g.pk, "name": g.name, "members": [m.pk for m in g.members.all()]} for g in groups
+            {"id": group.pk, "name": group.name, "members": [s.pk for s in students]}
+            for group, students in groups
         ],
     }
 

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from classes.access import can_teach
@@ -64,6 +66,13 @@ def rooms_of(user, cohort):
     if not can_teach(user, cohort):
         groups = groups.filter(members=user)
     return list(groups.order_by("-opened_at")[:12])
+
+
+def breakout_groups(cohort):
+    """The class's latest groups with their students, for the teachers' breakout page."""
+    students = get_user_model().objects.order_by("display_name", "username")
+    groups = BreakoutGroup.objects.filter(cohort=cohort).order_by("-opened_at", "-pk")
+    return list(groups.prefetch_related(Prefetch("members", queryset=students))[:12])
 
 
 def open_reports(cohort):

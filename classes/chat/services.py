@@ -260,8 +260,16 @@ def random_groups(students, size):
 
 @transaction.atomic
 def open_breakout(teacher, cohort, groups, session=None):
-    """Open one room per group of students (each 2–6, all actively enrolled)."""
+    """Open one room per group of students (each 2–6, all actively enrolled),
+    and tell the class: each student reads which group is theirs, with its link."""
     _require_teacher(teacher, cohort)
+    opened = _open_groups(cohort, groups, session, opened_by=teacher)
+    params = notices.breakout_params(cohort, zip(opened, groups, strict=True))
+    post_notice(main_room(cohort), notices.BREAKOUT_OPENED, params)
+    return opened
+
+
+def _open_groups(cohort, groups, session, opened_by):
     enrolled = set(cohort.enrollments.active().values_list("student_id", flat=True))
     opened = []
     for number, students in enumerate(groups, start=1):
@@ -271,7 +279,10 @@ def open_breakout(teacher, cohort, groups, session=None):
         if not ids <= enrolled:
             raise ValidationError(_("Only students enrolled in the class can join a group."))
         group = BreakoutGroup.objects.create(
-            cohort=cohort, session=session, name=_("Group %(n)s") % {"n": number}, opened_by=teacher
+            cohort=cohort,
+            session=session,
+            name=_("Group %(n)s") % {"n": number},
+            opened_by=opened_by,
         )
         group.members.set(students)
         group_room(group)

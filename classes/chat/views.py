@@ -171,7 +171,7 @@ def breakouts(request, class_id):
             status = 400  # the page again, with what went wrong
         else:
             return redirect(request.path)
-    context = {"cohort": cohort, "form": form, "groups": pages.rooms_of(request.user, cohort)}
+    context = {"cohort": cohort, "form": form, "groups": pages.breakout_groups(cohort)}
     context["announce_form"] = TextForm()
     context["students"] = active_students(cohort)
     context["group_numbers"] = range(1, 7)
