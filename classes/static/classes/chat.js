@@ -77,8 +77,22 @@
       text.append(" ", link);
     }
     if (!queued && frame.author && !mine(frame) && menuTemplate) item.appendChild(menuFor(frame));
-    list.appendChild(item);
+    if (!queued) item.dataset.id = frame.id;
+    placeInOrder(item);
     if (stick) showNewest();
+  }
+  // Catching up (history) brings a missed message after a later one that came
+  // live: each goes before the first later one. Waiting messages stay last.
+  function placeInOrder(item) {
+    var before = null;
+    if (!item.classList.contains("queued")) {
+      var id = Number(item.dataset.id);
+      for (var other = list.lastElementChild; other; other = other.previousElementSibling) {
+        if (!other.classList.contains("queued") && Number(other.dataset.id) < id) break;
+        before = other;
+      }
+    }
+    list.insertBefore(item, before);
   }
 
   function onMessage(frame) {
@@ -86,7 +100,7 @@
       socket.send(JSON.stringify({type: "history", after: lastId}));
     }
     var queued = document.getElementById("q-" + frame.client_id);
-    if (queued && frame.author && String(frame.author.id) === root.dataset.userId) {
+    if (queued && mine(frame)) {
       queued.remove();
       savePending(pending().filter(function (p) { return p.client_id !== frame.client_id; }));
     }
