@@ -33,10 +33,11 @@ def normalised(fragment):
     return re.sub(r"\s+", " ", fragment).strip()
 
 
-def test_the_frame_tells_the_time_as_the_page_shows_it(chat, login):
+def test_the_frame_tells_the_time_as_the_page_shows_it(chat, login, settings):
+    settings.TIME_ZONE = "America/New_York"  # the program's time zone
     cohort, room, _teacher, amina, ahmad = chat
     message, _ = services.post_message(ahmad, room, "Good evening", "t-1")
-    # 18:04 UTC is 13:04 in New York (the program's time zone in tests).
+    # 18:04 UTC is 13:04 in New York.
     Message.objects.filter(pk=message.pk).update(sent_at=datetime(2026, 11, 23, 18, 4, tzinfo=UTC))
     message.refresh_from_db()
     frame = message_frame(message, room.label)
