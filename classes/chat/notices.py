@@ -6,11 +6,20 @@ stored before they had a kind or of a kind this version does not know."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 NEW_PACKET = "new_packet"
 NEW_ASSIGNMENT = "new_assignment"
 BREAKOUT_OPENED = "breakout_opened"
+
+
+# A title or name inside a right-to-left sentence (an English packet title in
+# an Arabic notice) keeps its own direction: Unicode's first-strong isolate, the
+# plain-text <bdi> (notices are shown as text, never HTML). Left-to-right
+# wording (and so the stored English text) is left as it is.
+def isolated(text):
+    return f"\u2068{text}\u2069" if get_language_bidi() else text
 
 
 @dataclass(frozen=True)
@@ -24,9 +33,11 @@ def worded(notice, params, link, reader_id):
     notice that is not one of these kinds (its stored text is shown)."""
     try:
         if notice == NEW_PACKET:
-            return Worded(_("New packet: %(title)s") % {"title": params["title"]}, link)
+            title = isolated(params["title"])
+            return Worded(_("New packet: %(title)s") % {"title": title}, link)
         if notice == NEW_ASSIGNMENT:
-            return Worded(_("New assignment: %(title)s") % {"title": params["title"]}, link)
+            title = isolated(params["title"])
+            return Worded(_("New assignment: %(title)s") % {"title": title}, link)
         if notice == BREAKOUT_OPENED:
             return breakout_worded(params, reader_id)
     except (KeyError, TypeError):
@@ -60,7 +71,7 @@ def breakout_worded(params, reader_id):
         if reader_id in group["members"]:
             return Worded(
                 _("You are in %(group)s. Open it to talk with your group.")
-                % {"group": group["name"]},
+                % {"group": isolated(group["name"])},
                 f"/classes/{params['class']}/groups/{group['id']}/chat/",
             )
     return Worded(_("Breakout groups are open."), "")

@@ -14,7 +14,8 @@ from classes.chat.rooms import main_room
 from classes.models import Message, MessageKind
 from learning.languages import reading_language
 
-IN_ARABIC = "حزمة جديدة: At the clinic"  # locale/ar has "New packet: %(title)s"
+# locale/ar has "New packet: %(title)s"; the English title is isolated (FSI…PDI).
+IN_ARABIC = "حزمة جديدة: \u2068At the clinic\u2069"
 
 
 @pytest.fixture
