@@ -18,6 +18,8 @@ var KEEP_PAGES = 40;
 var KEEP_FILES = 300;
 var NEVER = /^\/(admin|accounts|ws|sw\.js|healthz|i18n)(\/|$)/;
 var FILE_PATHS = /^\/(media\/images|documents)\//;
+// collectstatic's hashed names (base.5f2a9c0d1e3b.css) never change content.
+var HASHED = /\.[0-9a-f]{12}\.\w+$/;
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) {
@@ -40,7 +42,7 @@ self.addEventListener("fetch", function (event) {
   if (request.mode === "navigate") {
     event.respondWith(page(request));
   } else if (url.pathname.indexOf("/static/") === 0) {
-    event.respondWith(kept(request, SHELL));
+    event.respondWith(HASHED.test(url.pathname) ? kept(request, SHELL) : fresh(request));
   } else if (FILE_PATHS.test(url.pathname) && !request.headers.has("range")) {
     event.respondWith(kept(request, FILES));
   }
@@ -112,6 +114,22 @@ function kept(request, cacheName) {
         }).catch(function () {});
       }
       return fresh;
+    });
+  });
+}
+
+// A static file without a hash in its name (development, tests): the network's
+// copy when there is one, so an edited file is seen at once; else the kept one.
+function fresh(request) {
+  return fetch(request).then(function (response) {
+    if (response.ok && response.status === 200) {
+      var copy = response.clone();
+      caches.open(SHELL).then(function (cache) { return cache.put(request, copy); }).catch(function () {});
+    }
+    return response;
+  }).catch(function () {
+    return caches.match(request, {ignoreVary: true}).then(function (response) {
+      return response || Response.error();
     });
   });
 }
