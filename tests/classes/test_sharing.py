@@ -9,9 +9,10 @@ from urllib.parse import quote
 import pytest
 from django.test import Client
 
+from classes.access import can_share_page
 from classes.sharing import Share, assignment_share, class_share, packet_share
 from learning.roles import Role
-from packets.models import AssignmentPage, PacketPage
+from packets.models import AssignmentPage, LevelSharedPacket, PacketPage
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +152,16 @@ def test_the_packet_prints_with_a_qr_code_to_its_online_page(
     _status, page = read(student, published_packet.url)
     assert 'media="print" href="/static/packets/print.css"' in page
     assert "print-qr" not in page
+
+
+def test_teachers_of_a_level_the_packet_is_shared_into_may_share_it(
+    published_packet, assignment, make_user, make_level, make_cohort, manager, student
+):
+    evening = make_user(Role.TEACHER)
+    level_3 = make_level(slug="level-3", title="Level 3")
+    make_cohort(teachers=[evening], level=level_3, name="Evening Level 3")
+    assert not can_share_page(evening, published_packet)
+    LevelSharedPacket.objects.create(level=level_3, packet=published_packet)
+    assert can_share_page(evening, published_packet) and can_share_page(evening, assignment)
+    assert can_share_page(manager, assignment)
+    assert not can_share_page(student, assignment)
