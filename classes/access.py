@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from classes.models import Class, Enrollment
+from classes.submissions.placement import levels_of
 from learning.roles import Role
 
 
@@ -113,3 +114,13 @@ def records_classes(user):
     if user.is_teacher:
         return Class.objects.taught_by(user)
     raise PermissionDenied
+
+
+def can_share_page(user, page):
+    """A packet or assignment page's Share control: managers, and teachers of a
+    class at its level or at a level its packet is shared into."""
+    if not _signed_in(user) or not (user.is_manager or user.is_teacher):
+        return False
+    if user.is_manager:
+        return True
+    return Class.objects.taught_by(user).filter(level__in=levels_of(page)).exists()

@@ -8,8 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from classes import sharing
 from classes.submissions import pages as submission_pages
-from packets.panels import ASSIGNMENT_PAGE_PANELS, ASSIGNMENT_PAGE_POST, PACKET_PAGE_STUDENT_STATUS
+from packets.panels import (
+    ASSIGNMENT_PAGE_PANELS,
+    ASSIGNMENT_PAGE_POST,
+    PACKET_PAGE_STUDENT_STATUS,
+    PAGE_SHARE,
+)
 
 
 @hooks.register("register_admin_menu_item")
@@ -22,3 +28,5 @@ def register_classes_menu_item():
 hooks.register(ASSIGNMENT_PAGE_PANELS, submission_pages.assignment_panel)
 hooks.register(ASSIGNMENT_PAGE_POST, submission_pages.answer_post)
 hooks.register(PACKET_PAGE_STUDENT_STATUS, submission_pages.packet_status)
+# A teacher's Share control on packet and assignment pages (classes/sharing.py).
+hooks.register(PAGE_SHARE, sharing.share_panel)

@@ -3,10 +3,12 @@
 A packet page is the same for every reader of one language but for a few small
 parts: the header (the reader's name, their role's links, the sign-out form's
 CSRF token), flash messages, the language switcher's CSRF token and return
-path, and the reader's own status block (the `packet_page_student_status` hook,
-which the `classes` app fills). The page is rendered once with an unguessable
-marker in each of those places, split there, and kept in the cache; a request
-fills the gaps for its own reader (`ReaderParts`).
+path, the reader's own status block (the `packet_page_student_status` hook,
+which the `classes` app fills), a teacher's Share control (the `page_share`
+hook) and the QR code printed under the packet (packets/printing.py). The page
+is rendered once with an unguessable marker in each of those places, split
+there, and kept in the cache; a request fills the gaps for its own reader
+(`ReaderParts`).
 
 Nothing has to be invalidated, so several processes with their own caches stay
 right: every request first reads, in one query, the facts the cache key is made
@@ -46,7 +48,8 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
-from packets.panels import student_status
+from packets import panels
+from packets.printing import print_qr
 
 # Bump when the code changes what a cached copy holds, so that a shared cache
 # (Redis) stops serving copies made by the previous release. A change to the
@@ -215,7 +218,15 @@ class ReaderParts:
 
     def make_student_status(self):
         # The `classes` app reports on the reader's own work here (packets/panels.py).
-        return student_status(self.request, self.page_id, self.assignment_ids)
+        return panels.student_status(self.request, self.page_id, self.assignment_ids)
+
+    def make_share(self):
+        # A teacher's Share control, from the `classes` app (packets/panels.py).
+        return panels.share(self.request, self.page_id)
+
+    def make_print_qr(self):
+        # The request's own address: the cached copy is shared by every host.
+        return print_qr(self.request)
 
 
 class MenuReader(NamedTuple):

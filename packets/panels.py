@@ -13,6 +13,11 @@ classes/wagtail_hooks.py) and print what comes back outside the cached body:
   to this viewer under an assignment's instructions (the form to hand in work),
   or "". `state` is None on a GET; a POST hook that re-renders the page passes
   what it needs (e.g. a form with its errors) through `AssignmentPage.render_page`.
+- "page_share": `fn(request, page_id) -> str`, HTML shown to this viewer on a
+  packet or assignment page near its top: a teacher's Share control (the
+  classes app's, classes/sharing.py), or "". On a packet page it runs on every
+  view, even of a cached page: answer "" without a query to readers who cannot
+  share (students, visitors).
 - "assignment_page_post": `fn(request, assignment) -> HttpResponse | None`,
   answers a POST to the assignment's own URL. The first hook that returns a
   response wins; with none, a POST is refused with 405.
@@ -30,6 +35,7 @@ from wagtail import hooks
 PACKET_PAGE_STUDENT_STATUS = "packet_page_student_status"
 ASSIGNMENT_PAGE_PANELS = "assignment_page_panels"
 ASSIGNMENT_PAGE_POST = "assignment_page_post"
+PAGE_SHARE = "page_share"
 
 
 def panels(hook_name, *args):
@@ -42,6 +48,13 @@ def student_status(request, packet_id, assignment_ids):
     parts = hooks.get_hooks(PACKET_PAGE_STUDENT_STATUS)
     return mark_safe(  # each part escaped unless it is a SafeString already
         "".join(conditional_escape(fn(request, packet_id, assignment_ids)) for fn in parts)
+    )
+
+
+def share(request, page_id):
+    """A packet or assignment page's Share control for this viewer: every hook's HTML, joined."""
+    return mark_safe(  # each part escaped unless it is a SafeString already
+        "".join(conditional_escape(fn(request, page_id)) for fn in hooks.get_hooks(PAGE_SHARE))
     )
 
 

@@ -27,6 +27,7 @@ from classes.selectors import (
     teachers_of,
     waiting_join_requests,
 )
+from classes.sharing import class_page_share
 from classes.views.access import taught_class, visible_class
 from packets.privacy import viewable
 
@@ -74,6 +75,7 @@ def class_detail(request, class_id):
         context["undo_withdrawal"] = request.session.pop("undo_withdrawal", None)
         context.update(flashcard_progress(class_, context["roster"], packets))
         context["mailings"] = recent_mailings(class_)
+        context["share"] = class_page_share(request, class_)
         context["send_form"] = SendPacketForm(
             packets=packets, initial={"token": secrets.token_urlsafe(24)}
         )

@@ -28,7 +28,7 @@ from packets.flashcards.deck import words_in
 from packets.flashcards.routes import FlashcardRoutesMixin
 from packets.forms import PageForm
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
-from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels
+from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels, share
 from packets.privacy import viewable
 
 
@@ -224,6 +224,7 @@ class AssignmentPage(OneLineTitle, Page):
         request.is_preview = False
         context = self.get_context(request)
         context["panels"] = panels(ASSIGNMENT_PAGE_PANELS, request, self, state)
+        context["share"] = share(request, self.pk)
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     @property

@@ -18,7 +18,11 @@ from tests.pages import OFFLINE_SCRIPT
 pytestmark = pytest.mark.django_db
 
 ROUND_TRIP_BYTES = 14_600  # ten TCP segments of 1,460 bytes: the first round trip
+# What a phone needs before it shows the page: the stylesheets for every medium.
+# The print stylesheet (media="print") is fetched without delaying the page and
+# only used on paper, so it is not counted.
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="/static/([^"]+)">')
+PRINT_STYLESHEET = '<link rel="stylesheet" media="print" href="/static/packets/print.css">'
 SCRIPT = re.compile(r"<script\b[^>]*>")
 # Reading needs no JavaScript; the one script a packet page loads (deferred, so
 # never before the first render) saves it for offline.
@@ -45,6 +49,7 @@ def test_every_demo_packet_fits_one_round_trip_with_its_css(login, student):
         assert response.status_code == 200
         html = response.content.decode()
         assert set(SCRIPT.findall(html)) == {OFFLINE_SCRIPT, OFFLINE_STRINGS}
+        assert PRINT_STYLESHEET in html and "packets/print.css" not in STYLESHEET.findall(html)
         total = gzip_size(response.content) + linked_css_bytes(html)
         assert 0 < linked_css_bytes(html) and total <= ROUND_TRIP_BYTES, (packet.slug, total)
 

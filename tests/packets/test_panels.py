@@ -13,6 +13,7 @@ OURS = {
     panels.PACKET_PAGE_STUDENT_STATUS,
     panels.ASSIGNMENT_PAGE_PANELS,
     panels.ASSIGNMENT_PAGE_POST,
+    panels.PAGE_SHARE,
 }
 
 

@@ -1,0 +1,71 @@
+"""A teacher shares a packet from a phone through its share sheet, and prints
+it for students who get paper: the packet's content and its QR code, nothing
+of the screen's header, buttons or Share control."""
+
+from datetime import date, time
+
+import pytest
+from wagtail.models import Page
+
+from classes.schedule import create_class
+from packets.models import LevelPage, PacketPage
+from tests.conftest import PASSWORD
+
+# The live server needs committed data (see tests/conftest.py on transactional tests).
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Headless Chromium has no share sheet: a stand-in records what it is given.
+FAKE_SHARE_SHEET = """
+    window.shared = [];
+    navigator.share = (data) => { window.shared.push(data); return Promise.resolve(); };
+"""
+
+
+def packet_taught_by(teacher):
+    level = LevelPage(slug="level-2", title="Level 2", nrs_level=2, cefr_band="A1")
+    Page.objects.get(depth=2).add_child(instance=level)
+    create_class(
+        name="Evening Level 2",
+        level=level,
+        teachers=[teacher],
+        term_start=date(2026, 9, 7),
+        term_end=date(2026, 9, 20),
+        meeting_days=[1, 3],
+        start_time=time(18, 0),
+    )
+    packet = PacketPage(
+        title="Week 3: At the clinic",
+        number=3,
+        summary="Making appointments.",
+        body=[{"type": "heading", "value": "Calling the clinic"}],
+    )
+    level.add_child(instance=packet)
+    packet.save_revision().publish()
+    return packet
+
+
+def test_a_teacher_shares_a_packet_through_the_phones_share_sheet(sign_in, teacher, live_server):
+    packet = packet_taught_by(teacher)
+    page = sign_in(teacher, PASSWORD)
+    page.add_init_script(FAKE_SHARE_SHEET)
+    page.goto(packet.url)
+    page.get_by_role("button", name="Share…").tap()
+    page.wait_for_function("window.shared.length === 1")
+    shared = page.evaluate("window.shared[0]")
+    assert shared == {
+        "text": "This week's packet: Week 3: At the clinic",
+        "url": f"{live_server.url}{packet.url}",
+    }
+    assert page.get_by_role("link", name="WhatsApp").is_visible()
+
+
+def test_a_packet_prints_its_content_and_a_qr_code_only(sign_in, teacher):
+    packet = packet_taught_by(teacher)
+    page = sign_in(teacher, PASSWORD)
+    page.goto(packet.url)
+    assert page.locator(".print-qr").is_hidden()  # on screen
+    page.emulate_media(media="print")
+    assert page.get_by_role("heading", name="Calling the clinic").is_visible()
+    assert page.locator(".print-qr svg").is_visible()
+    for hidden in (".site-header", ".site-footer", ".share", ".save-offline"):
+        assert page.locator(hidden).is_hidden(), hidden
