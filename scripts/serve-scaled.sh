@@ -53,10 +53,10 @@ fi
 [ -s "$dir/secret-key" ] || openssl rand -hex 32 >"$dir/secret-key"
 
 # The services' environment file: the example's, with this machine's values.
-ours='DATABASE_URL|REDIS_URL|DJANGO_SECRET_KEY|DJANGO_ALLOWED_HOSTS|WAGTAILADMIN_BASE_URL|HARBOR_STATIC_ROOT|HARBOR_MEDIA_ROOT|HARBOR_PRIVATE_MEDIA_ROOT|EMAIL_[A-Z_]+'
+ours='DATABASE_URL|REDIS_URL|DJANGO_SECRET_KEY|DJANGO_ALLOWED_HOSTS|WAGTAILADMIN_BASE_URL|HARBOR_STATIC_ROOT|HARBOR_MEDIA_ROOT|HARBOR_PRIVATE_MEDIA_ROOT'
 {
   grep -Ev "^($ours)=" deploy/harbor.env.example
-  echo "# Written by scripts/serve-scaled.sh for loopback (mail goes to the worker's log)."
+  echo "# Written by scripts/serve-scaled.sh for loopback."
   echo "DATABASE_URL=$DATABASE_URL"
   echo "REDIS_URL=$REDIS_URL"
   echo "DJANGO_SECRET_KEY=$(cat "$dir/secret-key")"
