@@ -154,3 +154,17 @@ def test_only_a_trial_server_may_load_the_demo_under_production_settings(monkeyp
     assert import_production_settings(monkeypatch).HARBOR_DEMO_ALLOWED is False
     trial = import_production_settings(monkeypatch, HARBOR_TRIAL_SERVER="true")
     assert trial.HARBOR_DEMO_ALLOWED is True
+
+
+def test_gunicorn_without_its_environment_refuses_rather_than_serve_debug_pages():
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import learning.wsgi"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set in production" in result.stderr
