@@ -85,7 +85,7 @@ def stack(django_db_setup, django_db_blocker):
         pytest.fail("The tests through nginx need PostgreSQL and Redis: run `make test-scaled`.")
     port, http_port, *asgi_ports = free_ports(4)
     STACK_DIR.mkdir(parents=True, exist_ok=True)
-    log = open(STACK_DIR / "stack.log", "w")  # noqa: SIM115 - closed below
+    log = open(STACK_DIR / "stack.log", "w")  # closed below
     process = subprocess.Popen(
         ["bash", "scripts/serve-scaled.sh"],
         cwd=ROOT,
@@ -118,12 +118,12 @@ def wait_until_up(stack):
 
 
 def answers_ok(address, cert):
-    session = requests.Session()
-    session.trust_env = False
-    try:
-        return session.get(address, verify=str(cert), timeout=5).status_code == 200
-    except OSError:  # not listening yet, or no certificate yet (requests' errors are OSErrors)
-        return False
+    with requests.Session() as session:
+        session.trust_env = False
+        try:
+            return session.get(address, verify=str(cert), timeout=5).status_code == 200
+        except OSError:  # not listening yet, or no certificate yet (requests' errors are OSErrors)
+            return False
 
 
 def log_tail(stack, lines=40):
@@ -155,11 +155,14 @@ def with_production_password(user):
     return user
 
 
+def csrf_token(page):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+
+
 def sign_in(stack, user):
     """A browser signed in through nginx with the real sign-in form."""
     browser = stack.browser()
-    form_page = browser.get(f"{stack.url}/accounts/login/", timeout=REQUEST_SECONDS)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_page.text).group(1)
+    token = csrf_token(browser.get(f"{stack.url}/accounts/login/", timeout=REQUEST_SECONDS))
     answer = browser.post(
         f"{stack.url}/accounts/login/",
         data={"csrfmiddlewaretoken": token, "login": user.username, "password": PASSWORD},

@@ -40,11 +40,13 @@ def say(socket, text, client_id):
     socket.send(json.dumps({"type": "send", "text": text, "client_id": client_id}))
 
 
-def next_message(socket):
-    while True:
+def next_message(socket, frames=20):
+    """The next chat message, past other frames (history, notices)."""
+    for _ in range(frames):
         frame = json.loads(socket.recv(timeout=REQUEST_SECONDS))
         if frame["type"] == "message":
             return frame
+    raise AssertionError(f"No message in {frames} frames")
 
 
 @pytest.fixture
@@ -102,7 +104,7 @@ def nginx_with_a_broken_process(stack, broken_asgi_process, tmp_path):
         check=True,
         timeout=60,
     )
-    log = open(tmp_path / "nginx.out", "w+")  # noqa: SIM115 - closed below
+    log = open(tmp_path / "nginx.out", "w+")  # closed below
     nginx = subprocess.Popen(
         ["/usr/sbin/nginx", "-p", tmp_path, "-c", tmp_path / "nginx.conf", "-g", "daemon off;"],
         stdout=log,

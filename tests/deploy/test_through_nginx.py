@@ -12,7 +12,12 @@ from wagtail.documents import get_document_model
 
 from classes.models import SubmissionFile
 from tests.classes.submissions.conftest import photo_upload, publish_assignment
-from tests.deploy.conftest import REQUEST_SECONDS, sign_in, with_production_password
+from tests.deploy.conftest import (
+    REQUEST_SECONDS,
+    csrf_token,
+    sign_in,
+    with_production_password,
+)
 
 pytestmark = [pytest.mark.scaled, pytest.mark.django_db(transaction=True)]
 
@@ -110,8 +115,7 @@ def test_a_students_photo_is_sent_by_nginx_with_djangos_security_headers(stack, 
 
 def hand_in_photo(stack, browser, assignment):
     address = stack.url + urlsplit(assignment.url).path
-    form = get(browser, address)
-    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+    csrf = csrf_token(get(browser, address))
     photo = photo_upload()
     return browser.post(
         address,
