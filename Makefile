@@ -2,6 +2,9 @@
 #   make run   install, migrate, load demo content, serve on http://127.0.0.1:8000
 #              (with the background task worker beside the server)
 #   make test  install, lint, check migrations, run every test (SQLite, in-memory layer)
+#   make serve-scaled  the production stack on loopback (docs/deploy.md): nginx on
+#              https://127.0.0.1:8443/, gunicorn, two ASGI processes, the task worker,
+#              on the PostgreSQL and Redis of SCALED_ENV, with the demo content
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +15,7 @@ PORT ?= 8000
 SCALED_ENV := DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379/0
 PYTEST_ARGS ?=
 
-.PHONY: run test test-scaled lint format bench install browser services messages clean
+.PHONY: run test test-scaled serve-scaled lint format bench install browser services nginx messages clean
 
 install: $(STAMP)
 
@@ -51,7 +54,15 @@ test: install messages lint browser
 services:
 	@bash scripts/ensure-services.sh
 
-test-scaled: install messages browser services
+# Debian's nginx for the scaled stack (deploy/nginx/), installed if missing.
+nginx:
+	@bash scripts/ensure-nginx.sh
+
+serve-scaled: install messages services nginx
+	$(SCALED_ENV) bash scripts/serve-scaled.sh --migrate --demo
+
+# The whole suite on PostgreSQL and Redis, with the tests through nginx (tests/deploy/).
+test-scaled: install messages browser services nginx
 	$(SCALED_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(SCALED_ENV) $(BIN)/pytest --create-db $(PYTEST_ARGS)
 

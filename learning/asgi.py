@@ -17,6 +17,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from learning.origins import SameOriginValidator  # noqa: E402
 from learning.routing import websocket_urlpatterns  # noqa: E402
+from learning.unavailable import RefuseWhenTheLayerIsDown  # noqa: E402
 
 
 def build_application(websocket_routes):
@@ -24,7 +25,9 @@ def build_application(websocket_routes):
     return ProtocolTypeRouter(
         {
             "http": django_asgi_app,
-            "websocket": SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_routes))),
+            "websocket": RefuseWhenTheLayerIsDown(
+                SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_routes)))
+            ),
         }
     )
 

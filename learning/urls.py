@@ -10,6 +10,7 @@ from learning.health import healthz
 from learning.ids import TOO_LONG_FOR_AN_ID as TOO_LONG
 from learning.offline import offline_page, service_worker
 from learning.views import email_page, no_such_page, set_language
+from packets.documents import serve_document
 from packets.media import serve_rendition
 from packets.views import packet_finder, serve_packet_page
 
@@ -38,6 +39,12 @@ not_ids = [
     re_path(rf"^documents/{TOO_LONG}/", no_such_page),
 ]
 
+# Wagtail's document routes, its serve view wrapped for ranges and right headers.
+documents = [
+    re_path(r"^(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
+    *(route for route in wagtaildocs_urls.urlpatterns if route.name != "wagtaildocs_serve"),
+]
+
 # Other Wagtail admin views that answered 500 to requests no browser sends.
 admin_guards = [
     path("admin/choose-external-link/", external_link_chooser),
@@ -63,7 +70,7 @@ urlpatterns = [
     path("submissions/", include("classes.submissions.urls")),
     path("records/exports/", include("classes.records.export_urls")),
     path("records/", include("classes.records.urls")),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(documents)),
 ]
 
 # Pictures of pages, after checking who may see them (packets/media.py). No other

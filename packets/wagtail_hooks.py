@@ -25,6 +25,14 @@ def documents_follow_their_pages(document, request):
         raise Http404
 
 
+@hooks.register("before_serve_document")
+def documents_have_a_hash(document, request):
+    """Wagtail's view sends the document's file hash as its ETag: a document
+    saved without one (made in code, or before Wagtail kept hashes) went out
+    with an empty ETag. Wagtail's own getter computes and saves it once."""
+    document.get_file_hash()
+
+
 @hooks.register("before_copy_page")
 def copy_needs_a_parent_page(request, page):
     """Wagtail's copy view looks up the posted parent page before its form does:

@@ -279,6 +279,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {
 # restrictions (and Harbor's page rule, packets/wagtail_hooks.py): never a
 # direct link into MEDIA_ROOT.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Wagtail's view hands a document's file to this module once it has checked the
+# reader: nginx sends it (HARBOR_MEDIA_ACCEL_REDIRECT) or Django does, answering
+# byte ranges either way (Safari plays audio only from servers that do).
+SENDFILE_BACKEND = "packets.documents"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "opus", "wav", "docx", "odt", "txt"]
 
 # Content-Security-Policy: nothing from third parties, no inline script.

@@ -1,6 +1,8 @@
 """Production: secrets and hosts must come from the environment.
 
-`manage.py check --deploy --fail-level WARNING` passes with these settings.
+`manage.py check --deploy --fail-level WARNING` passes with these settings. The
+systemd units (deploy/systemd/) name this module themselves, so a server cannot
+fall back to the development settings by a line missing from its environment.
 """
 
 from learning.settings.base import *  # noqa: F403
@@ -12,8 +14,13 @@ if not SECRET_KEY:
 if not env_str("DJANGO_ALLOWED_HOSTS"):
     raise ConfigurationError("DJANGO_ALLOWED_HOSTS must be set in production.")
 
+# Debug pages show settings and source to anyone who makes an error happen.
+if env_bool("DJANGO_DEBUG", False):
+    raise ConfigurationError("DJANGO_DEBUG must be off in production: remove it or set false.")
 DEBUG = False
-HARBOR_DEMO_ALLOWED = False
+# Demo accounts share a published password: only on a trial server, whose
+# database never becomes a real program's (docs/deploy.md, "A trial server").
+HARBOR_DEMO_ALLOWED = env_bool("HARBOR_TRIAL_SERVER", False)
 
 # Behind nginx terminating TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

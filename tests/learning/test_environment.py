@@ -1,5 +1,6 @@
 """Configuration comes from the environment only; mistakes name the variable."""
 
+import importlib
 import json
 import os
 import secrets
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from learning.settings.env import ConfigurationError, check_redis_url, database_from_url
 
@@ -123,3 +125,46 @@ def test_demo_content_is_refused_under_production_settings():
     result = run(["manage.py", "demo"], **production_env())
     assert result.returncode != 0
     assert "not for production" in result.stderr
+
+
+def import_production_settings(monkeypatch, **env):
+    for name, value in production_env(**env).items():
+        monkeypatch.setenv(name, value)
+    name = "learning.settings.production"
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.modules.pop(name, None)  # the next import reads the environment again
+
+
+@pytest.mark.parametrize("value", ["true", "1", "on"])
+def test_production_refuses_to_start_with_debug_on(monkeypatch, value):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_DEBUG must be off in production"):
+        import_production_settings(monkeypatch, DJANGO_DEBUG=value)
+
+
+def test_production_starts_with_debug_off_or_unset(monkeypatch):
+    assert import_production_settings(monkeypatch, DJANGO_DEBUG="false").DEBUG is False
+    monkeypatch.delenv("DJANGO_DEBUG")
+    assert import_production_settings(monkeypatch).DEBUG is False
+
+
+def test_only_a_trial_server_may_load_the_demo_under_production_settings(monkeypatch):
+    assert import_production_settings(monkeypatch).HARBOR_DEMO_ALLOWED is False
+    trial = import_production_settings(monkeypatch, HARBOR_TRIAL_SERVER="true")
+    assert trial.HARBOR_DEMO_ALLOWED is True
+
+
+def test_gunicorn_without_its_environment_refuses_rather_than_serve_debug_pages():
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import learning.wsgi"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set in production" in result.stderr

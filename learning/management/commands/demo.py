@@ -14,7 +14,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.HARBOR_DEMO_ALLOWED:
-            raise CommandError("The demo content is not for production: refusing to load it.")
+            raise CommandError(
+                "The demo content is not for production: refusing to load it "
+                "(a trial server sets HARBOR_TRIAL_SERVER=true, docs/deploy.md)."
+            )
         with transaction.atomic():
             for module in demo_modules():
                 module.load(self.log)
