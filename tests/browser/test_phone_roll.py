@@ -52,5 +52,5 @@ def test_the_class_page_fits_a_phone_for_its_teacher(sign_in, make_user, teacher
         enroll(make_user(Role.STUDENT, display_name=name), class_)
     page = sign_in(teacher, PASSWORD)
     page.goto(class_.get_absolute_url())
-    assert page.get_by_role("heading", name="Students").is_visible()
+    assert page.get_by_role("heading", name="Students", exact=True).is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
