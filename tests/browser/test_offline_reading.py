@@ -71,12 +71,22 @@ def pictures_shown(page):
     )
 
 
-def test_a_saved_packet_opens_offline_with_everything_it_links_to(sign_in, student, packet):
+def reading(sign_in, student, packet):
+    """The student, signed in with the worker running, on the packet's page."""
     phone = sign_in(student, PASSWORD)
     worker_ready(phone)
     phone.goto(packet.url)
+    return phone
+
+
+def save_for_offline(phone):
     phone.get_by_role("button", name="Save for offline").click()
     phone.get_by_text(SAVED).wait_for()
+
+
+def test_a_saved_packet_opens_offline_with_everything_it_links_to(sign_in, student, packet):
+    phone = reading(sign_in, student, packet)
+    save_for_offline(phone)
 
     phone.context.set_offline(True)
     phone.reload()
@@ -93,14 +103,15 @@ def test_a_saved_packet_opens_offline_with_everything_it_links_to(sign_in, stude
     saved = phone.locator("#offline-list li")
     saved.first.wait_for()
     assert "At the clinic" in saved.inner_text() and "KB" in saved.inner_text()
+    saved.get_by_role("button", name="Remove").click()
+    phone.get_by_text("Nothing is saved on this phone yet.").wait_for()
+    assert not any(name.startswith("harbor-saved:") for name in phone.evaluate("caches.keys()"))
 
 
 def test_a_packet_read_before_opens_offline_and_others_say_they_are_not_saved(
     sign_in, student, packet
 ):
-    phone = sign_in(student, PASSWORD)
-    worker_ready(phone)
-    phone.goto(packet.url)
+    phone = reading(sign_in, student, packet)
     phone.context.set_offline(True)
     phone.reload()
     assert phone.get_by_role("heading", name="At the clinic").is_visible()
@@ -110,11 +121,8 @@ def test_a_packet_read_before_opens_offline_and_others_say_they_are_not_saved(
 
 
 def test_after_signing_out_the_phone_shows_nothing_of_theirs_offline(sign_in, student, packet):
-    phone = sign_in(student, PASSWORD)
-    worker_ready(phone)
-    phone.goto(packet.url)
-    phone.get_by_role("button", name="Save for offline").click()
-    phone.get_by_text(SAVED).wait_for()
+    phone = reading(sign_in, student, packet)
+    save_for_offline(phone)
     with phone.expect_navigation():
         phone.get_by_role("button", name="Sign out").click()
     worker_ready(phone)
@@ -146,11 +154,8 @@ def test_flashcard_grades_given_offline_reach_the_server_when_back_online(sign_i
 
 
 def test_a_saved_packet_read_online_again_keeps_the_newest_revision(sign_in, student, packet):
-    phone = sign_in(student, PASSWORD)
-    worker_ready(phone)
-    phone.goto(packet.url)
-    phone.get_by_role("button", name="Save for offline").click()
-    phone.get_by_text(SAVED).wait_for()
+    phone = reading(sign_in, student, packet)
+    save_for_offline(phone)
     packet.summary = "Corrected: bring your ID card."
     packet.save_revision().publish()
     phone.reload()
