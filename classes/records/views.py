@@ -24,6 +24,7 @@ from classes.records.access import (
 )
 from classes.records.assessments import record_assessment
 from classes.records.audit import audit_request
+from classes.records.export_links import export_links
 from classes.records.figures import (
     Column,
     class_columns,
@@ -75,6 +76,13 @@ def dashboard_scope(user, classes, form):
     return classes, list(levels)
 
 
+def dashboard_exports(form, period):
+    level, class_ = form.chosen("level"), form.chosen("class_")
+    return export_links(
+        period, level_id=level.pk if level else None, class_id=class_.pk if class_ else None
+    )
+
+
 @login_required
 def dashboard(request):
     classes = records_classes(request.user)
@@ -91,6 +99,7 @@ def dashboard(request):
         "columns": columns,
         "rows": table(columns),
         "trends": attendance_trends(in_period, period),
+        "exports": dashboard_exports(form, period),
     }
     return render(request, "records/dashboard.html", context, status=page_status(form))
 
@@ -112,6 +121,7 @@ def level_page(request, level_id):
         "columns": columns,
         "rows": table(columns),
         "trends": attendance_trends(in_period, period),
+        "exports": export_links(period, level_id=level.pk),
     }
     return render(request, "records/level.html", context, status=page_status(form))
 
@@ -144,6 +154,7 @@ def class_page(request, class_id):
         "class_figures": table(class_column),
         "students": record.student_rows(class_, people, data),
         "trends": attendance_trends(in_period, period),
+        "exports": export_links(period, class_id=class_.pk),
     }
     return render(request, "records/class.html", context, status=page_status(form))
 

@@ -7,12 +7,16 @@ each row is one string: the same workbook took a few seconds.
 
 What is written is the smallest workbook spreadsheet programs and openpyxl read:
 inline strings (no shared-string table, which would hold every text in memory),
-a bold frozen header, and dates as date-formatted serial numbers. The sheet is
-compressed into the zip as it is written, so memory does not grow with the rows.
+a bold frozen header, dates as date-formatted serial numbers, and column widths
+that fit the header and the first rows (a date column too narrow shows `###`).
+The sheet is compressed into the zip as it is written, so memory does not grow
+with the rows: only the first WIDTH_SAMPLE rows are held, to measure the widths,
+which the format wants before the first row.
 """
 
 import zipfile
 from datetime import date
+from itertools import chain, islice
 from xml.sax.saxutils import escape, quoteattr
 
 # Cell styles (indexes into cellXfs of STYLES): plain, the bold header, a date.
@@ -21,6 +25,13 @@ HEADER, DATE = 1, 2
 EPOCH = date(1899, 12, 30)
 # Characters of XML written to the zip at a time.
 BATCH_CHARS = 64 * 1024
+# Rows read ahead to measure the column widths; later rows rarely differ much.
+WIDTH_SAMPLE = 500
+# Widths in characters: a little room beside the text (and the bold header), and no
+# column so wide that a long feedback comment pushes the others off the screen.
+WIDTH_PADDING, MIN_WIDTH, MAX_WIDTH = 2, 6, 60
+# Characters a date cell shows (yyyy-mm-dd).
+DATE_CHARS = 10
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -61,8 +72,35 @@ STYLES = f"""{HEAD}<styleSheet xmlns="{MAIN}">\
 
 SHEET_START = f"""{HEAD}<worksheet xmlns="{MAIN}"><sheetViews><sheetView workbookViewId="0">\
 <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
-<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetData>"""
+<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>"""
 SHEET_END = "</sheetData></worksheet>"
+
+
+def shown_length(value):
+    """How many characters a cell shows (the longest line of a text)."""
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return max(map(len, value.splitlines()), default=0)
+    if isinstance(value, date):
+        return DATE_CHARS
+    return len(str(value))
+
+
+def column_widths(columns, sample):
+    widths = [len(name) for name in columns]
+    for row in sample:
+        for index, value in enumerate(row[: len(widths)]):
+            widths[index] = max(widths[index], shown_length(value))
+    return [min(max(width + WIDTH_PADDING, MIN_WIDTH), MAX_WIDTH) for width in widths]
+
+
+def cols_xml(widths):
+    cols = "".join(
+        f'<col min="{number}" max="{number}" width="{width}" customWidth="1"/>'
+        for number, width in enumerate(widths, start=1)
+    )
+    return f"<cols>{cols}</cols>" if cols else ""
 
 
 def workbook_xml(title):
@@ -106,9 +144,12 @@ def write(file, title, columns, rows):
 
 def sheet_xml(columns, rows):
     """The sheet's XML in pieces of about BATCH_CHARS characters."""
+    rows = iter(rows)
+    sample = list(islice(rows, WIDTH_SAMPLE))
     header = "".join(text_cell(name, f' s="{HEADER}"') for name in columns)
-    batch, size = [SHEET_START, f'<row r="1">{header}</row>'], 0
-    for number, row in enumerate(rows, start=2):
+    start = f"{SHEET_START}{cols_xml(column_widths(columns, sample))}<sheetData>"
+    batch, size = [start, f'<row r="1">{header}</row>'], 0
+    for number, row in enumerate(chain(sample, rows), start=2):
         line = f'<row r="{number}">{"".join([cell(value) for value in row])}</row>'
         batch.append(line)
         size += len(line)
