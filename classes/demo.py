@@ -55,6 +55,12 @@ DEMO_CLASSES = [
     ),
 ]
 
+# Where the in-person and hybrid demo classes meet: (room, address).
+DEMO_PLACES = {
+    "Level 4 · Tue & Thu evening": ("Room 12, second floor", "Riverside Library\n40 Main Street"),
+    "Level 1 · Saturday morning": ("Community room", "St. Mark's Hall\n7 Elm Road"),
+}
+
 
 def ensure_class(row, levels, people):
     name, slug, teacher, days, start, minutes, mode, link, _students = row
@@ -74,6 +80,8 @@ def ensure_class(row, levels, people):
         duration_minutes=minutes,
         mode=mode,
         meeting_link=link,
+        room=DEMO_PLACES.get(name, ("", ""))[0],
+        address=DEMO_PLACES.get(name, ("", ""))[1],
     )
 
 

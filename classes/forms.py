@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from classes.enrollment import parse_names
 from classes.models import ClassMode
+from classes.place import check_place
 from classes.schedule import MAX_SESSION_MINUTES
 from learning.ids import ModelIdChoiceField, ModelIdMultipleChoiceField
 from learning.languages import LANGUAGES
@@ -93,6 +94,35 @@ class SendPacketForm(forms.Form):
         self.fields["packet"].choices = [(p.pk, p.title) for p in packets]
 
 
+def room_field():
+    return forms.CharField(
+        label=_("Room"),
+        max_length=120,
+        required=False,
+        validators=[one_line],
+        help_text=_("For classes in person: the room, floor or entrance."),
+    )
+
+
+def address_field():
+    return forms.CharField(
+        label=_("Address"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For classes in person: where students come, as on a letter."),
+    )
+
+
+def clean_place(form, data):
+    if "mode" not in data:
+        return
+    try:
+        check_place(data["mode"], data.get("address", ""), data.get("room", ""))
+    except ValidationError as error:
+        form.add_error("address", error)
+
+
 class NewClassForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120, validators=[one_line])
     level = ModelIdChoiceField(label=_("Level"), queryset=LevelPage.objects.none())
@@ -123,6 +153,8 @@ class NewClassForm(forms.Form):
     )
     mode = forms.ChoiceField(label=_("Mode"), choices=ClassMode.choices)
     meeting_link = forms.URLField(label=_("Meeting link"), required=False, assume_scheme="https")
+    room = room_field()
+    address = address_field()
 
     def __init__(self, *args, **kwargs):
         from django.contrib.auth import get_user_model
@@ -142,4 +174,18 @@ class NewClassForm(forms.Form):
             raise ValidationError(_("The term must end after it starts."))
         if start and end and (end - start).days > 366:
             raise ValidationError(_("A term lasts at most a year."))
+        clean_place(self, data)
+        return data
+
+
+class PlaceForm(forms.Form):
+    """Where a class meets, changed on its own page (classes/place.py)."""
+
+    mode = forms.ChoiceField(label=_("Mode"), choices=ClassMode.choices)
+    room = room_field()
+    address = address_field()
+
+    def clean(self):
+        data = super().clean()
+        clean_place(self, data)
         return data

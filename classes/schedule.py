@@ -55,6 +55,8 @@ def create_class(
     duration_minutes: int = 120,
     mode: str = "online",
     meeting_link: str = "",
+    address: str = "",
+    room: str = "",
 ) -> Class:
     """Create a class and its sessions for the whole term."""
     class_ = Class(
@@ -67,6 +69,8 @@ def create_class(
         duration_minutes=duration_minutes,
         mode=mode,
         meeting_link=meeting_link,
+        address=address,
+        room=room,
     )
     class_.full_clean()
     class_.save()

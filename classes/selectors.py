@@ -6,6 +6,7 @@ from django.utils.dates import WEEKDAYS
 
 from classes.access import resettable_students
 from classes.attendance import contact_hours_by_student, is_participant
+from classes.contact import channel_of, with_verified_email
 from classes.mailing import delivery_of
 from classes.models import Enrollment, Session
 from packets.flashcards.progress import hardest_words, practice_rows, start_of_week
@@ -17,11 +18,11 @@ def schedule_days(class_):
 
 
 def roster(class_, viewer):
-    """Enrollments with the student's contact hours, participant flag and whether
-    the viewer may give them a new password."""
+    """Enrollments with the student's contact hours, participant flag, channel
+    (classes/contact.py) and whether the viewer may give them a new password."""
     hours = contact_hours_by_student(class_)
     enrollments = list(
-        Enrollment.objects.for_class(class_)
+        with_verified_email(Enrollment.objects.for_class(class_))
         .select_related("student")
         .order_by("status", "student__display_name", "student__username")
     )
@@ -31,6 +32,7 @@ def roster(class_, viewer):
         enrollment.hours = hours.get(enrollment.student_id, 0)
         enrollment.participant = is_participant(enrollment.hours)
         enrollment.may_reset = enrollment.student_id in resettable
+        enrollment.channel = channel_of(enrollment)
     return enrollments
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from classes.views import classes, mailing, review, sessions, students
+from classes.views import classes, mailing, place, review, sessions, students
 
 app_name = "classes"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("new/", classes.new_class, name="new"),
     path("<id:class_id>/", classes.class_detail, name="detail"),
     path("<id:class_id>/code/", classes.new_join_code, name="new_code"),
+    path("<id:class_id>/place/", place.edit_place, name="place"),
     path("<id:class_id>/attendance.csv", classes.export_attendance, name="export"),
     path("<id:class_id>/students/add/", students.add_students, name="add_students"),
     path("<id:class_id>/students/cards/", students.sign_in_cards, name="cards"),
@@ -22,6 +23,11 @@ urlpatterns = [
         "<id:class_id>/students/<id:enrollment_id>/password/",
         students.new_password,
         name="new_password",
+    ),
+    path(
+        "<id:class_id>/students/<id:enrollment_id>/channel/",
+        students.set_channel,
+        name="channel",
     ),
     path(
         "<id:class_id>/students/<id:enrollment_id>/enroll-again/",

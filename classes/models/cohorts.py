@@ -82,6 +82,20 @@ class Class(models.Model):
         _("mode"), max_length=16, choices=ClassMode.choices, default=ClassMode.ONLINE
     )
     meeting_link = models.URLField(_("meeting link"), blank=True)
+    # Where in-person and hybrid classes meet; the teacher's own words, in English.
+    address = models.TextField(
+        _("address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the class meets in person: street, number, town."),
+    )
+    room = models.CharField(
+        _("room"),
+        max_length=120,
+        blank=True,
+        validators=[one_line],
+        help_text=_("The room, floor or entrance, e.g. Room 12, second floor."),
+    )
     join_code = models.CharField(
         _("join code"), max_length=12, unique=True, default=new_join_code, editable=False
     )
@@ -105,6 +119,18 @@ class Class(models.Model):
 
     def get_absolute_url(self):
         return f"/classes/{self.pk}/"
+
+    @property
+    def meets_in_person(self):
+        return self.mode in (ClassMode.IN_PERSON, ClassMode.HYBRID)
+
+    def place_text(self):
+        """The room and address on one line ("Room 12, 40 Main Street, Springfield"),
+        for pages and session notices; empty for an online class or no place given."""
+        if not self.meets_in_person:
+            return ""
+        lines = [self.room.strip(), *self.address.splitlines()]
+        return ", ".join(line.strip() for line in lines if line.strip())
 
     @property
     def weekdays(self):
@@ -151,6 +177,13 @@ class Enrollment(models.Model):
         blank=True,
         related_name="+",
         help_text=_("The teacher who added the student; empty when they joined with the code."),
+    )
+    # Per class, not per person: paper packets are printed and handed out by the
+    # teacher of a class, and a student may get paper in one class and not another.
+    paper_packets = models.BooleanField(
+        _("gets paper packets"),
+        default=False,
+        help_text=_("The teacher prints this student's packets and hands them out."),
     )
 
     objects = EnrollmentQuerySet.as_manager()

@@ -10,11 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from classes.cards import printable_cards
+from classes.contact import set_paper_packets
 from classes.enrollment import (
     add_existing_student,
     create_student_accounts,
@@ -166,4 +168,24 @@ def answer_join_request(request, class_id, request_id):
     else:
         message = _("%(name)s's request was declined.")
     messages.success(request, message % {"name": join_request.student.name})
+    return redirect(class_.get_absolute_url())
+
+
+@login_required
+@require_POST
+def set_channel(request, class_id, enrollment_id):
+    """Paper packets on or off for an active student, from the class page's roster."""
+    class_ = taught_class(request, class_id)
+    enrollment = class_enrollment(class_, enrollment_id)
+    paper = request.POST.get("paper")
+    if paper not in ("yes", "no"):
+        return HttpResponseBadRequest(
+            _("Choose paper packets yes or no."), content_type="text/plain; charset=utf-8"
+        )
+    set_paper_packets(enrollment, paper == "yes")
+    if paper == "yes":
+        message = _("%(name)s gets paper packets.")
+    else:
+        message = _("%(name)s no longer gets paper packets.")
+    messages.success(request, message % {"name": enrollment.student.name})
     return redirect(class_.get_absolute_url())

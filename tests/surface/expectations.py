@@ -111,12 +111,18 @@ ROUTES = {
     "classes/new/": same(STAFF),
     "classes/<id:class_id>/": same(CLASS_MEMBERS),
     "classes/<id:class_id>/code/": (only_post(SIGNED_IN), CLASS_STAFF),
+    "classes/<id:class_id>/place/": same(CLASS_STAFF),
     "classes/<id:class_id>/attendance.csv": same(CLASS_STAFF),
     "classes/<id:class_id>/students/add/": same(CLASS_STAFF),
     "classes/<id:class_id>/students/cards/": same(CLASS_STAFF),
     "classes/<id:class_id>/students/<id:enrollment_id>/withdraw/": same(CLASS_STAFF),
     "classes/<id:class_id>/students/<id:enrollment_id>/password/": same(CLASS_STAFF),
     "classes/<id:class_id>/students/<id:enrollment_id>/enroll-again/": (
+        only_post(SIGNED_IN),
+        CLASS_STAFF,
+    ),
+    # Paper packets on or off for a student (classes/contact.py).
+    "classes/<id:class_id>/students/<id:enrollment_id>/channel/": (
         only_post(SIGNED_IN),
         CLASS_STAFF,
     ),
