@@ -98,6 +98,7 @@ def enrollments(student):
         "status",
         "enrolled_on",
         "ended_on",
+        "paper_packets",
         class_name="cohort__name",
         level="cohort__level__title",
     )
