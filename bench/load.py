@@ -76,11 +76,11 @@ def stop_group(process):
 
 
 def wait_until_up(urls, process, log_path, cert=None):
-    context = ssl.create_default_context(cafile=cert) if cert else None
     deadline = time.monotonic() + START_SECONDS
     for url in urls:
         while True:
-            try:
+            try:  # the script makes its certificate once it has started
+                context = ssl.create_default_context(cafile=cert) if cert else None
                 with urllib.request.urlopen(url, timeout=5, context=context) as answer:
                     if answer.status == 200:
                         break
