@@ -157,7 +157,7 @@ def http_process(target, plans, ready, go, start_at, seconds, queue):
         thread.start()
     for thread in threads:
         thread.join()
-    queue.put(results)
+    queue.put({**results, "client cpu": [time.process_time()]})
 
 
 # --- Chat ---------------------------------------------------------------------
@@ -221,7 +221,7 @@ async def chat_all(target, plans, ready, go, start_at, seconds, every):
     await asyncio.gather(*senders)
     await drain(state)
     for task in clients:
-        if task.done() and task.exception():
+        if task.done():  # closed before the end: by an error or by the server
             state["errors"].append(f"chat socket closed: {task.exception()!r}")
         task.cancel()
     return state
@@ -239,16 +239,19 @@ async def drain(state, quiet=2.0, limit=30.0):
 
 def chat_process(target, plans, ready, go, start_at, seconds, every, queue):
     state = asyncio.run(chat_all(target, plans, ready, go, start_at, seconds, every))
+    queue.put({**chat_results(state), "client cpu": [time.process_time()]})
+
+
+def chat_results(state):
+    """A delivery that never came is an error too: the layer is at-most-once."""
     lost = state["expected"] - len(state["delays"])
     errors = state["errors"] + [f"chat: {lost} deliveries missing"] * (lost > 0)
-    queue.put(
-        {
-            "chat": state["delays"],
-            "messages": len(state["sent"]),
-            "expected": state["expected"],
-            "errors": errors,
-        }
-    )
+    return {
+        "chat": state["delays"],
+        "messages": len(state["sent"]),
+        "expected": state["expected"],
+        "errors": errors,
+    }
 
 
 def run_students(target, plans, seconds, chat_every):
@@ -274,6 +277,7 @@ def run_students(target, plans, seconds, chat_every):
     start_at.value = time.time() + 0.5
     go.set()
     results = {"read": [], "hand-in": [], "chat": [], "errors": [], "messages": 0, "expected": 0}
+    results["client cpu"] = []  # CPU seconds of each client process, set-up included
     for _process in processes:
         for key, value in queue.get(timeout=seconds + 120).items():
             results[key] += value

@@ -206,6 +206,7 @@ def summarize(results, seconds):
         values = results[kind]
         summary[kind] = (len(values), percentile(values, 0.5), percentile(values, 0.99))
     summary["errors"] = results["errors"]
+    summary["client cpu"] = sum(results.get("client cpu", []))
     summary["chat"] += (results["messages"], results["expected"])
     return summary
 
@@ -225,6 +226,7 @@ def report(name, summary):
         f"  chat: {messages} messages sent, {summary['chat'][0]}/{expected} deliveries, "
         f"{summary['deliveries/s']:.0f} deliveries/s"
     )
+    print(f"  load generator: {summary['client cpu']:.1f} CPU s (on the same cores)")
     errors = summary["errors"]
     print(f"  errors: {len(errors)}")
     for error in sorted(set(errors))[:10]:
