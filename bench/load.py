@@ -211,6 +211,29 @@ def summarize(results, seconds):
     return summary
 
 
+def server_cpu_seconds(session_id):
+    """User + system CPU of the stack's processes (its session: nginx, gunicorn,
+    uvicorn, the worker) and of the PostgreSQL backends serving `harbor_load`."""
+    database = POSTGRES.rsplit("/", 1)[1]
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            ours = int(fields[3]) == session_id
+            ours = ours or is_backend_of(stat.parent, database)
+        except (OSError, IndexError):  # the process ended meanwhile
+            continue
+        if ours:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def is_backend_of(folder, database):
+    """PostgreSQL titles its backends 'postgres: 15/main: user database …'."""
+    title = (folder / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    return title.startswith("postgres:") and f" {database} " in title
+
+
 def load_average():
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -226,7 +249,10 @@ def report(name, summary):
         f"  chat: {messages} messages sent, {summary['chat'][0]}/{expected} deliveries, "
         f"{summary['deliveries/s']:.0f} deliveries/s"
     )
-    print(f"  load generator: {summary['client cpu']:.1f} CPU s (on the same cores)")
+    print(
+        f"  CPU: server {summary.get('server cpu', 0):.1f} s, load generator "
+        f"{summary['client cpu']:.1f} s, on 2 cores ({2 * SECONDS:.0f} CPU s in the window)"
+    )
     errors = summary["errors"]
     print(f"  errors: {len(errors)}")
     for error in sorted(set(errors))[:10]:
@@ -238,12 +264,13 @@ def measure(name, start):
 
     target, plans, process = start()
     try:
-        before = load_average()
+        before, cpu = load_average(), server_cpu_seconds(process.pid)
         results = run_students(target, plans, SECONDS, CHAT_EVERY)
-        after = load_average()
+        after, cpu = load_average(), server_cpu_seconds(process.pid) - cpu
     finally:
         stop_group(process)
     summary = summarize(results, SECONDS)
+    summary["server cpu"] = cpu
     report(f"{name} ({before} before, {after} after)", summary)
     return summary
 
