@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -212,20 +213,21 @@ def summarize(results, seconds):
 
 
 def server_cpu_seconds(session_id):
-    """User + system CPU of the stack's processes (its session: nginx, gunicorn,
-    uvicorn, the worker) and of the PostgreSQL backends serving `harbor_load`."""
+    """User + system CPU seconds of the stack's processes (its session: nginx,
+    gunicorn, uvicorn, the worker) and of the PostgreSQL backends serving
+    `harbor_load`, by program name."""
     database = POSTGRES.rsplit("/", 1)[1]
-    ticks = 0
+    seconds = Counter()
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            ours = int(fields[3]) == session_id
-            ours = ours or is_backend_of(stat.parent, database)
+            name, rest = stat.read_text().split(" (", 1)[1].rsplit(")", 1)
+            fields = rest.split()
+            ours = int(fields[3]) == session_id or is_backend_of(stat.parent, database)
         except (OSError, IndexError):  # the process ended meanwhile
             continue
         if ours:
-            ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
+            seconds[name] += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return seconds
 
 
 def is_backend_of(folder, database):
@@ -249,8 +251,10 @@ def report(name, summary):
         f"  chat: {messages} messages sent, {summary['chat'][0]}/{expected} deliveries, "
         f"{summary['deliveries/s']:.0f} deliveries/s"
     )
+    server = summary.get("server cpu", Counter())
+    parts = ", ".join(f"{name} {value:.1f}" for name, value in server.most_common())
     print(
-        f"  CPU: server {summary.get('server cpu', 0):.1f} s, load generator "
+        f"  CPU: server {server.total():.1f} s ({parts}), load generator "
         f"{summary['client cpu']:.1f} s, on 2 cores ({2 * SECONDS:.0f} CPU s in the window)"
     )
     errors = summary["errors"]
@@ -266,7 +270,8 @@ def measure(name, start):
     try:
         before, cpu = load_average(), server_cpu_seconds(process.pid)
         results = run_students(target, plans, SECONDS, CHAT_EVERY)
-        after, cpu = load_average(), server_cpu_seconds(process.pid) - cpu
+        after = load_average()
+        cpu = server_cpu_seconds(process.pid) - cpu
     finally:
         stop_group(process)
     summary = summarize(results, SECONDS)
