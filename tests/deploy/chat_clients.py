@@ -62,6 +62,7 @@ class ChatClient:
     conflicts: list = field(default_factory=list)  # one id, two different messages
     connections: int = 0
     refused: int = 0
+    drops: int = 0
     socket: object = None
     asked_after: int = -1
     stopped: bool = False
@@ -160,6 +161,7 @@ class ChatClient:
         """The connection lost as a phone loses it: no closing handshake."""
         if self.socket is not None:
             self.socket.transport.abort()
+            self.drops += 1
 
     async def reconnect(self):
         """Closes the connection; keep_connected opens another with ?after=."""
