@@ -15,9 +15,12 @@ from classes.chat.payloads import message_frame
 
 logger = logging.getLogger(__name__)
 
-# The event loop of a consumer whose database work runs in a worker thread.
+# The event loop of a consumer whose database work runs in a worker thread, and
+# the list its broadcasts' tasks are added to.
 _consumer_loop = ContextVar("chat_consumer_loop", default=None)
 _publishing = set()  # strong references until each publish is done
+# How long a sender waits for the channel layer to take their message.
+DELIVERY_SECONDS = 5
 
 
 def user_group(user_id):
@@ -30,11 +33,12 @@ def session_group(session_key):
 
 def send_after_commit(group, event):
     def send():
-        loop = _consumer_loop.get()
-        if loop is None:
+        consumer = _consumer_loop.get()
+        if consumer is None:
             async_to_sync(get_channel_layer().group_send)(group, event)
         else:
-            loop.call_soon_threadsafe(_publish, group, event)
+            loop, started = consumer
+            loop.call_soon_threadsafe(_publish, group, event, started)
 
     transaction.on_commit(send)
 
@@ -45,18 +49,31 @@ def published_without_waiting():
     to the consumer's event loop, and the worker thread goes on at once: with
     async_to_sync it waited for the busy loop to publish, a hop there and back
     per message (docs/BENCHMARKS.md). They go out in the order they committed,
-    even if the consumer has stopped meanwhile."""
-    token = _consumer_loop.set(asyncio.get_running_loop())
+    even if the consumer has stopped meanwhile. Yields the list of their tasks,
+    for `all_delivered`."""
+    started = []
+    token = _consumer_loop.set((asyncio.get_running_loop(), started))
     try:
-        yield
+        yield started
     finally:
         _consumer_loop.reset(token)
 
 
-def _publish(group, event):
+def _publish(group, event, started):
     task = asyncio.ensure_future(get_channel_layer().group_send(group, event))
     _publishing.add(task)
     task.add_done_callback(_published)
+    started.append(task)
+
+
+async def all_delivered(tasks):
+    """Whether the channel layer took every broadcast (False while Redis is down
+    or does not answer within DELIVERY_SECONDS). Their failures are logged by
+    _published. Scheduled before the database work returned: all in `tasks`."""
+    if not tasks:
+        return True
+    done, pending = await asyncio.wait(tasks, timeout=DELIVERY_SECONDS)
+    return not pending and all(not t.cancelled() and t.exception() is None for t in done)
 
 
 def _published(task):

@@ -10,12 +10,18 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 
 from classes.chat import history
-from classes.chat.broadcast import published_without_waiting, session_group, user_group
+from classes.chat.broadcast import (
+    all_delivered,
+    published_without_waiting,
+    session_group,
+    user_group,
+)
 from classes.chat.payloads import message_frame, notice_frame
 from classes.chat.protocol import (
     MAX_FRAME_BYTES,
     History,
     ProtocolError,
+    not_delivered,
     parse_after,
     parse_frame,
     refusal,
@@ -86,7 +92,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def handle_send(self, command):
         # Not thread-sensitive: sends of many sockets run side by side, each in
         # one worker thread (check, save), instead of queuing on one thread.
-        with published_without_waiting():
+        with published_without_waiting() as broadcasts:
             reason, message, created = await database_sync_to_async(
                 send_message, thread_sensitive=False
             )(self.user, self.room, command.text, command.client_id, self.session_key)
@@ -97,6 +103,12 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         elif not created:
             # A retry: only the sender hears the original again.
             await self.send_json(message_frame(message, self.room.label))
+        elif not await all_delivered(broadcasts):
+            # Saved, but the channel layer (Redis) did not take it: the sender
+            # would hear nothing. They hear it is saved; the others catch up by
+            # id when their connection comes back (docs/deploy.md).
+            await self.send_json(message_frame(message, self.room.label))
+            raise not_delivered()
 
     async def replay_from_query(self):
         query = parse_qs(self.scope.get("query_string", b"").decode())

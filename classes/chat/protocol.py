@@ -93,3 +93,11 @@ def refusal(code):
     else:
         detail = details.get(code, _("You cannot post here."))
     return ProtocolError(code, detail)
+
+
+def not_delivered():
+    """A message saved but not passed on to the room (the channel layer is down)."""
+    return ProtocolError(
+        "not_delivered",
+        _("Your message is saved. The others will see it when their connection comes back."),
+    )

@@ -155,6 +155,12 @@ def with_production_password(user):
     return user
 
 
+def read_environment_file(path):
+    """KEY=value lines, as systemd and the stack's script read them."""
+    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+    return {k: v.strip('"') for k, v in pairs if not k.startswith("#")}
+
+
 def csrf_token(page):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
 

@@ -14,6 +14,7 @@ from tests.deploy.conftest import (
     REQUEST_SECONDS,
     free_ports,
     open_chat,
+    read_environment_file,
     sign_in,
     stack_environment,
     stop_process_group,
@@ -71,12 +72,6 @@ def test_two_students_on_different_asgi_processes_chat_in_one_room(stack, signed
         say(second, "Yes, room 4.", "ahmad-1")
         assert next_message(first)["text"] == "Is the class at six?"  # her own, echoed
         assert next_message(first)["text"] == "Yes, room 4."
-
-
-def read_environment_file(path):
-    """KEY=value lines, as systemd and the stack's script read them."""
-    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
-    return {k: v.strip('"') for k, v in pairs if not k.startswith("#")}
 
 
 @pytest.fixture

@@ -13,7 +13,11 @@
   var menuTemplate = document.getElementById("chat-menu-template");
   var strings = JSON.parse(document.getElementById("chat-strings").textContent);
   var room = root.dataset.room;
+  // The newest id with none missing before it: what ?after= and history ask
+  // from. A later id that came first (two processes publish in any order)
+  // does not move it, or a lost connection would skip the missing one.
   var lastId = parseInt(root.dataset.lastId, 10) || 0;
+  var askedAfter = -1;
   var storageKey = "harbor-chat-pending:" + room;
   var socket = null;
   var retries = 0;
@@ -96,7 +100,8 @@
   }
 
   function onMessage(frame) {
-    if (frame.id > lastId + 1) {
+    if (frame.id > lastId + 1 && askedAfter !== lastId) {
+      askedAfter = lastId;
       socket.send(JSON.stringify({type: "history", after: lastId}));
     }
     var queued = document.getElementById("q-" + frame.client_id);
@@ -105,7 +110,7 @@
       savePending(pending().filter(function (p) { return p.client_id !== frame.client_id; }));
     }
     render(frame, false);
-    if (frame.id > lastId) lastId = frame.id;
+    if (frame.id === lastId + 1) lastId = frame.id;
   }
   function onDeleted(frame) {
     var item = document.getElementById("m" + frame.id);
@@ -113,7 +118,7 @@
       item.classList.add("deleted");
       item.querySelector(".text").textContent = strings.removed;
     }
-    if (frame.id > lastId) lastId = frame.id;
+    if (frame.id === lastId + 1) lastId = frame.id;
   }
   function onFrame(event) {
     var frame;
@@ -134,6 +139,7 @@
     if (stopped) return;
     say(navigator.onLine === false ? strings.offline : strings.connecting);
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    askedAfter = -1;
     socket = new WebSocket(scheme + location.host + root.dataset.wsPath + "?after=" + lastId);
     socket.onopen = function () { retries = 0; say(""); flush(); };
     socket.onmessage = onFrame;
