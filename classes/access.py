@@ -18,7 +18,7 @@ The rules (docs/security.md, "Who may do what"):
   staff" group), add devices, lend and take them back; a teacher reads the
   loans of the students active in their classes; a student sees their own;
 - a student says whether they have a device; so may their teachers and
-  whoever manages loans.
+  whoever manages loans; managers give teachers the loans permission.
 """
 
 from django.contrib.auth import get_user_model
@@ -168,3 +168,8 @@ def may_mark_no_device(user, student):
     if not _signed_in(user) or not student.is_student:
         return False
     return can_read_loans_of(user, student)
+
+
+def can_grant_loans(user):
+    """Giving a staff member the loans permission is a manager's act."""
+    return _signed_in(user) and user.is_manager

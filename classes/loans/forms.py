@@ -56,13 +56,13 @@ def students():
     return users.order_by("display_name", "username")
 
 
-class StudentChoiceField(ModelIdChoiceField):
+class PersonChoiceField(ModelIdChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.username})"
 
 
 class LendForm(forms.Form):
-    student = StudentChoiceField(label=_("Student"), queryset=students())
+    student = PersonChoiceField(label=_("Student"), queryset=students())
     lent_on = date_field(_("Lent on"))
     due_back = date_field(_("Due back"))
     agreement_signed = forms.BooleanField(label=_("Loan agreement signed"), required=False)
@@ -102,3 +102,21 @@ class DeviceNeedForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
+
+
+def teachers():
+    users = get_user_model().objects.filter(groups__name=Role.TEACHER, is_active=True)
+    return users.order_by("display_name", "username")
+
+
+class LoanStaffForm(forms.Form):
+    member = PersonChoiceField(label=_("Teacher"), queryset=teachers())
+    granted = forms.TypedChoiceField(
+        label=_("Loans permission"),
+        choices=[("yes", _("Give")), ("no", _("Take away"))],
+        coerce=lambda value: value == "yes",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = teachers()

@@ -4,6 +4,7 @@ live here. Refusals are ValidationErrors with a message for the form."""
 
 from datetime import date
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from classes.models import (
     LoanEvent,
     LoanEventKind,
 )
+from learning.roles import LOAN_STAFF_GROUP
 
 # What a device's condition on return makes of it.
 STATUS_AFTER_RETURN = {
@@ -33,9 +35,15 @@ def as_json(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-def record(kind, *, by, device=None, loan=None, student=None, changes=None):
+def record(kind, *, by, device=None, loan=None, student=None, staff=None, changes=None):
     return LoanEvent.objects.create(
-        kind=kind, actor=by, device=device, loan=loan, student=student, changes=changes or {}
+        kind=kind,
+        actor=by,
+        device=device,
+        loan=loan,
+        student=student,
+        staff=staff,
+        changes=changes or {},
     )
 
 
@@ -176,3 +184,19 @@ def set_device_need(student, has_no_device, *, by):
     kind = LoanEventKind.NO_DEVICE if has_no_device else LoanEventKind.HAS_DEVICE
     record(kind, by=by, student=student)
     return need
+
+
+@transaction.atomic
+def set_loan_staff(member, granted, *, by):
+    """Put a teacher in the Loan staff group (or take them out of it)."""
+    if granted and not member.is_teacher:
+        raise ValidationError(_("Only teachers are given the loans permission here."))
+    group = Group.objects.get(name=LOAN_STAFF_GROUP)
+    if group.user_set.filter(pk=member.pk).exists() == granted:
+        return
+    if granted:
+        group.user_set.add(member)
+    else:
+        group.user_set.remove(member)
+    kind = LoanEventKind.STAFF_ADDED if granted else LoanEventKind.STAFF_REMOVED
+    record(kind, by=by, staff=member)

@@ -5,21 +5,30 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from classes.access import can_manage_loans, loan_readers_students, may_mark_no_device
+from classes.access import (
+    can_grant_loans,
+    can_manage_loans,
+    loan_readers_students,
+    may_mark_no_device,
+)
 from classes.loans import selectors, services
 from classes.loans.forms import (
     DeviceFilterForm,
     DeviceForm,
     DeviceNeedForm,
     LendForm,
+    LoanStaffForm,
     ReturnForm,
+    teachers,
 )
 from classes.models import Device, DeviceStatus
 from learning.redirects import safe_next
+from learning.roles import LOAN_STAFF_GROUP
 
 
 def require_loan_staff(user):
@@ -63,6 +72,7 @@ def overdue(request):
 
 
 @login_required
+@require_GET
 def device_detail(request, device_id):
     students = loan_readers_students(request.user)
     device = get_object_or_404(selectors.visible_devices(students), pk=device_id)
@@ -173,3 +183,22 @@ def save_need(request, student, default):
     services.set_device_need(student, form.cleaned_data["has_no_device"], by=request.user)
     messages.success(request, _("Saved."))
     return redirect(safe_next(request, default))
+
+
+@login_required
+def loan_staff(request):
+    """Managers give teachers the loans permission (the Loan staff group)."""
+    if not can_grant_loans(request.user):
+        raise PermissionDenied
+    form = LoanStaffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_loan_staff(**form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            answer_with_form(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("loans:staff")
+    people = teachers().annotate(desk=Count("groups", filter=Q(groups__name=LOAN_STAFF_GROUP)))
+    context = {"form": form, "people": people}
+    return render(request, "loans/staff.html", context, status=400 if form.errors else 200)

@@ -165,6 +165,8 @@ class LoanEventKind(models.TextChoices):
     RETURNED = "returned", _("Returned")
     NO_DEVICE = "no_device", _("Said to have no device")
     HAS_DEVICE = "has_device", _("Said to have a device")
+    STAFF_ADDED = "staff_added", _("Given the loans permission")
+    STAFF_REMOVED = "staff_removed", _("Loans permission taken away")
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -186,7 +188,7 @@ class LoanEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    kind = models.CharField(max_length=12, choices=LoanEventKind.choices)
+    kind = models.CharField(max_length=16, choices=LoanEventKind.choices)
     device = models.ForeignKey(
         Device, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )
@@ -194,6 +196,14 @@ class LoanEvent(models.Model):
         Loan, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )
     student = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # For STAFF_ADDED / STAFF_REMOVED: the staff member concerned.
+    staff = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from classes.loans.services import set_device_need
-from classes.models import Loan
+from classes.models import Loan, LoanEvent, LoanEventKind
 from learning.roles import LOAN_STAFF_GROUP, Role
 
 
@@ -187,3 +187,23 @@ def test_the_student_s_record_lists_their_loans(login, out, classroom):
     teacher, amina = classroom[1], classroom[2]
     page = login(teacher).get(f"/records/students/{amina.pk}/").content.decode()
     assert "Devices lent" in page and "HBR-L-1" in page
+
+
+def test_a_manager_gives_a_teacher_the_loans_permission(login, manager, make_device, classroom):
+    teacher, amina = classroom[1], classroom[2]
+    client = login(manager)
+    assert "Sarah Collins" in client.get("/loans/staff/").content.decode()
+    response = client.post("/loans/staff/", {"member": teacher.pk, "granted": "yes"})
+    assert response.status_code == 302
+    assert LoanEvent.objects.filter(kind=LoanEventKind.STAFF_ADDED, staff=teacher).exists()
+    device = make_device()
+    form = {"student": amina.pk, "lent_on": days(0), "due_back": days(9)}
+    desk = Client()
+    desk.force_login(teacher)
+    assert desk.post(f"/loans/devices/{device.pk}/lend/", form).status_code == 302
+    assert desk.get("/loans/staff/").status_code == 403  # granting stays a manager's act
+
+
+def test_only_teachers_are_given_the_permission(login, manager, classroom):
+    response = login(manager).post("/loans/staff/", {"member": classroom[2].pk, "granted": "yes"})
+    assert response.status_code == 400
