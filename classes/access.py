@@ -13,7 +13,12 @@ The rules (docs/security.md, "Who may do what"):
   with the class code);
 - a teacher gives a new password only to a student without email all of whose
   active classes they teach;
-- a teacher reads a student's records only in the classes they taught.
+- a teacher reads a student's records only in the classes they taught;
+- device loans: managers, and staff given the loans permission (the "Loan
+  staff" group), add devices, lend and take them back; a teacher reads the
+  loans of the students active in their classes; a student sees their own;
+- a student says whether they have a device; so may their teachers and
+  whoever manages loans; managers give teachers the loans permission.
 """
 
 from django.contrib.auth import get_user_model
@@ -22,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from classes.models import Class, Enrollment
 from classes.submissions.placement import levels_of
-from learning.roles import Role
+from learning.roles import LOAN_PERMISSION, Role
 
 
 def _signed_in(user):
@@ -124,3 +129,47 @@ def can_share_page(user, page):
     if user.is_manager:
         return True
     return Class.objects.taught_by(user).filter(level__in=levels_of(page)).exists()
+
+
+def can_manage_loans(user):
+    """Add and change devices, lend them, take them back, see every loan."""
+    if not _signed_in(user):
+        return False
+    return user.is_manager or user.has_perm(LOAN_PERMISSION)
+
+
+def loan_readers_students(user):
+    """The students whose loans `user` may read: None means everyone's (those
+    who manage loans); teachers, the students active in their classes; anyone
+    else, PermissionDenied."""
+    if can_manage_loans(user):
+        return None
+    if _signed_in(user) and user.is_teacher:
+        taught = Enrollment.objects.active().filter(cohort__teachers=user)
+        return get_user_model().objects.filter(pk__in=taught.values("student_id"))
+    raise PermissionDenied
+
+
+def can_read_loans_of(user, student):
+    """A student's own loans, and those their teachers and loan staff read."""
+    if not _signed_in(user):
+        return False
+    if user.pk == student.pk:
+        return True
+    try:
+        students = loan_readers_students(user)
+    except PermissionDenied:
+        return False
+    return students is None or students.filter(pk=student.pk).exists()
+
+
+def may_mark_no_device(user, student):
+    """Whether `user` may record that `student` has (no) device to study on."""
+    if not _signed_in(user) or not student.is_student:
+        return False
+    return can_read_loans_of(user, student)
+
+
+def can_grant_loans(user):
+    """Giving a staff member the loans permission is a manager's act."""
+    return _signed_in(user) and user.is_manager

@@ -10,6 +10,7 @@ from django.utils import timezone
 from classes.attendance import Mark, take_attendance
 from classes.chat.demo import load_chat
 from classes.enrollment import ask_to_join, enroll
+from classes.loans import demo as loans_demo
 from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
 from classes.records import demo as records_demo
 from classes.schedule import create_class
@@ -138,3 +139,4 @@ def load(log):
     log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
     log(f"{load_submissions()} new pieces of students' work")
     records_demo.load(log)
+    loans_demo.load(log)

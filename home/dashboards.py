@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from classes import dashboards as class_panels
+from classes.loans import selectors as loans
 from learning.roles import Role
 from packets.flashcards.progress import due_today_by_packet
 from packets.privacy import page_access
@@ -35,6 +36,7 @@ def dashboard_context(request):
         "can_open_admin": role in (Role.TEACHER, Role.MANAGER),
         "can_open_records": role in (Role.TEACHER, Role.MANAGER),
         **flashcard_panels(user, role),
+        **loan_panels(user, role),
     }
 
 
@@ -43,3 +45,15 @@ def flashcard_panels(user, role):
         return {}
     due = due_today_by_packet(user, timezone.now())
     return {"flashcards_due": due, "flashcards_due_total": sum(count for _p, count in due)}
+
+
+def loan_panels(user, role):
+    """A student's devices on loan (with the day each is due back) and their
+    answer to "do you have a device to study on?"."""
+    if role != Role.STUDENT:
+        return {}
+    return {
+        "my_loans": loans.loans_of_student(user, open_only=True),
+        "no_device": loans.has_no_device(user),
+        "today": timezone.localdate(),
+    }

@@ -30,3 +30,19 @@ def ensure_role_groups(group_model, permission_model):
         group, _created = group_model.objects.get_or_create(name=role.value)
         if access_admin and role in STAFF_ROLES:
             group.permissions.add(access_admin)
+
+
+# Not a role but a duty: staff in this group run the lending desk (add devices,
+# lend and take them back) without being managers. Managers add people to it in
+# the Wagtail admin (Settings → Users); classes/access.py asks for its permission.
+LOAN_STAFF_GROUP = "Loan staff"
+LOAN_PERMISSION = "classes.manage_loans"
+
+
+def ensure_loan_staff_group(group_model, permission_model):
+    """The group with the permission to manage loans; idempotent."""
+    app_label, codename = LOAN_PERMISSION.split(".")
+    permission = permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+    group, _created = group_model.objects.get_or_create(name=LOAN_STAFF_GROUP)
+    group.permissions.add(permission)
+    return group

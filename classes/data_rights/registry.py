@@ -5,7 +5,7 @@ a user is in neither table, so new data cannot slip past a student's rights."""
 from dataclasses import dataclass
 
 from classes.data_rights import sections as s
-from classes.models import JoinRequest, Mute, Report
+from classes.models import DeviceNeed, JoinRequest, Mute, Report
 from learning.models import OutgoingEmail
 from packets.models import FlashcardProgress
 
@@ -55,6 +55,17 @@ STUDENT_DATA = {
         s.record_access,
         s.keep("The audit is append-only and names students by id only."),
     ),
+    "classes.Loan": Rule(
+        "device_loans",
+        s.device_loans,
+        s.keep("Loans stay, naming no one: the program's devices and where they went."),
+    ),
+    "classes.LoanEvent": Rule(
+        "device_loan_history",
+        s.loan_history,
+        s.keep("The loan history is append-only, like the audit."),
+    ),
+    "classes.DeviceNeed": Rule("device_need", s.device_need, s.delete_rows(DeviceNeed)),
     "sessions.Session": Rule("", None, s.end_sign_ins),
 }
 

@@ -11,9 +11,12 @@ from classes.models import (
     Assessment,
     Attendance,
     BreakoutGroup,
+    DeviceNeed,
     Enrollment,
     Feedback,
     JoinRequest,
+    Loan,
+    LoanEvent,
     Message,
     Mute,
     Report,
@@ -167,6 +170,32 @@ def assessments(student):
         "phase",
         "nrs_level",
     )
+
+
+# --- device loans ---------------------------------------------------------------
+
+
+def device_loans(student):
+    return rows(
+        Loan.objects.filter(student=student),
+        "lent_on",
+        "due_back",
+        "returned_on",
+        "condition_on_return",
+        "agreement_signed",
+        "agreement_signed_on",
+        "notes",
+        asset_tag="device__asset_tag",
+        kind="device__kind",
+    )
+
+
+def device_need(student):
+    return rows(DeviceNeed.objects.filter(student=student), "has_no_device", "updated_at")
+
+
+def loan_history(student):
+    return rows(LoanEvent.objects.filter(student=student), "at", "kind", "changes")
 
 
 # --- chat ----------------------------------------------------------------------

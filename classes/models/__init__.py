@@ -1,6 +1,6 @@
 """People over time: classes (cohorts), enrollments, sessions, attendance and its
 history, the log of packets emailed to a class, students' work with its feedback,
-standardized assessments and the audit of who opened students' records."""
+device loans, standardized assessments and the audit of who opened students' records."""
 
 from classes.models.attendance import Attendance, AttendanceChange, AttendanceStatus
 from classes.models.chat import BreakoutGroup, Message, MessageKind, Mute, Report, Room
@@ -11,6 +11,16 @@ from classes.models.cohorts import (
     EnrollmentStatus,
     JoinRequest,
     JoinRequestStatus,
+)
+from classes.models.loans import (
+    Condition,
+    Device,
+    DeviceKind,
+    DeviceNeed,
+    DeviceStatus,
+    Loan,
+    LoanEvent,
+    LoanEventKind,
 )
 from classes.models.mailings import PacketMailing
 from classes.models.records import (
@@ -48,6 +58,14 @@ __all__ = [
     "JoinRequest",
     "JoinRequestStatus",
     "PacketMailing",
+    "Condition",
+    "Device",
+    "DeviceKind",
+    "DeviceNeed",
+    "DeviceStatus",
+    "Loan",
+    "LoanEvent",
+    "LoanEventKind",
     "Session",
     "AccessAuditEntry",
     "Assessment",

@@ -10,7 +10,9 @@ from django.db.models import Count, Max, Min, Prefetch, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from classes.access import can_read_loans_of
 from classes.attendance import as_hours
+from classes.loans import selectors as loans
 from classes.models import Assessment, Attendance, Enrollment, Feedback, Submission
 from classes.records import gains
 from classes.records.figures import figures
@@ -189,3 +191,15 @@ def with_names(entries, shown=10):
         entry.people = [(pk, names.get(pk, f"#{pk}")) for pk in entry.student_ids[:shown]]
         entry.more = max(0, len(entry.student_ids) - shown)
     return entries
+
+
+def device_loans(viewer, student):
+    """The devices lent to the student and whether they said they have none,
+    for those who may read their loans (classes/access.py); else nothing."""
+    if not can_read_loans_of(viewer, student):
+        return {}
+    return {
+        "device_loans": loans.loans_of_student(student),
+        "no_device": loans.has_no_device(student),
+        "shows_loans": True,
+    }

@@ -178,6 +178,7 @@ def student_page(request, student_id):
         "flashcards": record.flashcard_practice(
             student, classes, everything=request.user.is_manager
         ),
+        **record.device_loans(request.user, student),
     }
     return render(request, "records/student.html", context)
 

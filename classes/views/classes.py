@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from classes.access import can_teach
 from classes.enrollment import join_with_code, regenerate_join_code
 from classes.forms import JoinForm, NewClassForm, SendPacketForm
+from classes.loans.selectors import with_devices
 from classes.mailing import packets_for_level
 from classes.models import Class, JoinRequest
 from classes.records.exports.views import class_attendance_csv
@@ -70,7 +71,7 @@ def class_detail(request, class_id):
         "packets": viewable(request, packets),
     }
     if teaching:
-        context["roster"] = roster(class_, request.user)
+        context["roster"] = with_devices(roster(class_, request.user))
         context["join_requests"] = waiting_join_requests(class_)
         context["undo_withdrawal"] = request.session.pop("undo_withdrawal", None)
         context.update(flashcard_progress(class_, context["roster"], packets))

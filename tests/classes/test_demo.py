@@ -5,8 +5,10 @@ from classes.models import (
     Attendance,
     AttendanceChange,
     Class,
+    Device,
     Enrollment,
     Feedback,
+    Loan,
     Submission,
     SubmissionFile,
     SubmissionVersion,
@@ -59,3 +61,13 @@ def test_the_demo_has_students_work_of_every_kind_with_and_without_feedback():
     quiz = submissions.get(assignment__slug="clinic-quiz", status="returned")
     assert quiz.score == quiz.assignment.points  # every answer right
     assert submissions.filter(feedback_unseen=True).count() == 6
+
+
+@pytest.mark.django_db
+def test_the_demo_lends_devices_with_one_overdue():
+    call_command("demo", stdout=None)
+    call_command("demo", stdout=None)  # loaded twice: nothing doubles
+    assert Device.objects.count() == 5
+    overdue = Loan.objects.overdue()
+    assert [loan.student.username for loan in overdue] == ["student2"]
+    assert Loan.objects.open().count() == 2 and Loan.objects.count() == 3

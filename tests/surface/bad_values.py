@@ -45,4 +45,6 @@ QUERY_NAMES = (
     "format",
     "p",
     "topic",
+    "kind",
+    "overdue",
 )

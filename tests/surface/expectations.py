@@ -150,6 +150,22 @@ ROUTES = {
     "records/students/<id:student_id>/data.zip": same(MANAGERS),
     "records/students/<id:student_id>/erase/": same(MANAGERS),
     "records/audit/": same(MANAGERS),
+    # Device loans: the world's device is the laptop lent to the student of class A.
+    # Managers run the desk; a teacher reads the loans of their students only.
+    "loans/": (STAFF, only_get(SIGNED_IN)),
+    "loans/overdue/": (STAFF, only_get(SIGNED_IN)),
+    "loans/devices/new/": same(MANAGERS),
+    "loans/staff/": same(MANAGERS),
+    "loans/devices/<id:device_id>/": (CLASS_STAFF, only_get(SIGNED_IN)),
+    "loans/devices/<id:device_id>/edit/": same(MANAGERS),
+    "loans/devices/<id:device_id>/lend/": same(MANAGERS),
+    "loans/devices/<id:device_id>/return/": same(MANAGERS),
+    # A student's own answer; the roster's, for a student of class A.
+    "loans/no-device/": (only_post(SIGNED_IN), who(LOGIN, OK, OK, OK, R, R, R)),
+    "loans/students/<id:student_id>/no-device/": (
+        only_post(SIGNED_IN),
+        who(LOGIN, OK, R, R, OK, R, OK),
+    ),
 }
 
 # (regex route template, sample name) -> (GET, POST); samples in samples.py.
@@ -160,9 +176,14 @@ SAMPLED_ROUTES = {
         "key",
     ): same(EVERYONE),
     (
-        "records/exports/^(?P<name>students|attendance|submissions|assessments|nrs\\-table\\-4)"
-        "\\.(?P<fmt>csv|xlsx)$",
+        "records/exports/^(?P<name>students|attendance|submissions|assessments|nrs\\-table\\-4"
+        "|loans)\\.(?P<fmt>csv|xlsx)$",
         "export",
+    ): same(STAFF),
+    (
+        "records/exports/^(?P<name>students|attendance|submissions|assessments|nrs\\-table\\-4"
+        "|loans)\\.(?P<fmt>csv|xlsx)$",
+        "loans_export",
     ): same(STAFF),
     ("documents/^(\\d+)/(.*)$", "document"): same(READERS),
     ("^documents/\\d{19,}/", "too_long"): same(NOTHING),

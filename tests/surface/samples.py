@@ -37,8 +37,8 @@ REGEX_SAMPLES = {
     r"accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": {
         "key": "/accounts/password/reset/key/1-no-such-key/"
     },
-    r"records/exports/^(?P<name>students|attendance|submissions|assessments|nrs\-table\-4)"
-    r"\.(?P<fmt>csv|xlsx)$": {"export": "export"},
+    r"records/exports/^(?P<name>students|attendance|submissions|assessments|nrs\-table\-4"
+    r"|loans)\.(?P<fmt>csv|xlsx)$": {"export": "export", "loans_export": "loans_export"},
     r"documents/^(\d+)/(.*)$": {"document": "document"},
     r"^media/images/(?P<path>[^/]+)$": {
         "public_image": "public_image",

@@ -18,7 +18,7 @@ from classes.chat.rooms import main_room
 from classes.chat.services import open_breakout, post_message
 from classes.enrollment import ask_to_join, withdraw
 from classes.mailing import send_packet
-from classes.models import Class, Enrollment, Session, SubmissionFile
+from classes.models import Class, Device, Enrollment, Session, SubmissionFile
 from classes.submissions.demo import demo_photo
 from classes.submissions.services import Work, submit_work
 from classes.uploads.images import process_photo
@@ -82,6 +82,7 @@ def load_world():
         "page_id": private_packet.pk,
         "page_view_restriction_id": restriction.pk,
         "restriction_id": restriction.pk,
+        "device_id": Device.objects.get(loans__student=student, loans__returned_on=None).pk,
         "panel": "chat",  # a panel of the picture guide (learning/welcome/guide.py)
     }
     return World(users, {k: str(v) for k, v in values.items()}, _paths(class_a, private_packet))
@@ -128,6 +129,7 @@ def _paths(class_a, private_packet):
         "private_packet_practice": f"{private_packet.url}flashcards/",
         "document": f"/documents/{document.pk}/{document.filename}",
         "export": "/records/exports/attendance.csv",
+        "loans_export": "/records/exports/loans.xlsx",
         "root_page": Page.objects.get(depth=2).url,
         "public_image": _picture_of(packet),
         "private_image": _picture_of(private_packet),

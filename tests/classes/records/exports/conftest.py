@@ -159,7 +159,9 @@ def program(make_cohort, make_level, teacher, make_user, join, attend, assess, h
     work = hand_in(
         amina, evening, assignment(), on=date(2026, 9, 17), versions=2, feedback="returned", score=9
     )
+    loan = lend_a_laptop(amina, by=make_user(Role.MANAGER))
     return SimpleNamespace(
+        loan=loan,
         evening=evening,
         morning=morning,
         level4=level4,
@@ -168,4 +170,20 @@ def program(make_cohort, make_level, teacher, make_user, join, attend, assess, h
         ahmad=ahmad,
         fatima=fatima,
         work=work,
+    )
+
+
+def lend_a_laptop(student, by):
+    """Amina's laptop, lent in September and due back before the term ends."""
+    from classes.loans.services import add_device, lend_device
+
+    device = add_device(by=by, kind="laptop", asset_tag="=HBR-001", model_name="Chromebook")
+    return lend_device(
+        device,
+        student,
+        by=by,
+        lent_on=date(2026, 9, 10),
+        due_back=date(2026, 12, 1),
+        agreement_signed=True,
+        agreement_signed_on=date(2026, 9, 10),
     )
