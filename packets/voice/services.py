@@ -1,0 +1,45 @@
+"""Asking for voices: on publish, in the publishing transaction (packets/voice/signals.py),
+and for the demo or a backfill (`speak_now`)."""
+
+from packets.voice import VOCABULARY_LANGUAGE, current_voice, spoken_key
+
+
+def request_voices(texts):
+    """Make a waiting row for each text not spoken yet (or that failed before) and
+    enqueue the worker to speak them. Returns the keys asked for. Call it inside
+    the transaction that publishes: the task row commits, or not, with the page."""
+    from packets.voice.tasks import speak_texts
+
+    keys = _keys_to_speak(texts)
+    if keys:
+        speak_texts.enqueue(keys)
+    return keys
+
+
+def _keys_to_speak(texts):
+    from packets.models import SpokenText
+
+    voice = current_voice()
+    texts = {t.strip() for t in texts if t and t.strip()}
+    if voice is None or not texts:
+        return []
+    wanted = {spoken_key(voice.name, VOCABULARY_LANGUAGE, text): text for text in texts}
+    known = dict(SpokenText.objects.filter(key__in=wanted).values_list("key", "state"))
+    SpokenText.objects.bulk_create(
+        [
+            SpokenText(key=key, voice=voice.name, language=VOCABULARY_LANGUAGE, text=text)
+            for key, text in wanted.items()
+            if key not in known
+        ],
+        ignore_conflicts=True,  # another publish made it meanwhile
+    )
+    failed = [key for key, state in known.items() if state == SpokenText.State.FAILED]
+    SpokenText.objects.filter(key__in=failed).update(state=SpokenText.State.WAITING, error="")
+    return sorted([key for key in wanted if key not in known] + failed)
+
+
+def speak_now(texts):
+    """Speak `texts` here and now, not in the worker: the demo's few hundred words."""
+    from packets.voice.tasks import speak_waiting
+
+    return speak_waiting(_keys_to_speak(texts))
