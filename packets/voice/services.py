@@ -39,7 +39,13 @@ def _keys_to_speak(texts):
 
 
 def speak_now(texts):
-    """Speak `texts` here and now, not in the worker: the demo's few hundred words."""
+    """Speak `texts` here and now, not in the worker (the demo's few hundred
+    words); the tasks their publishing enqueued then find nothing left to do.
+    Returns how many were spoken."""
     from packets.voice.tasks import speak_waiting
 
-    return speak_waiting(_keys_to_speak(texts))
+    voice = current_voice()
+    if voice is None:
+        return 0
+    _keys_to_speak(texts)
+    return speak_waiting([spoken_key(voice.name, VOCABULARY_LANGUAGE, t.strip()) for t in texts])
