@@ -3,6 +3,8 @@ and for the demo or a backfill (`speak_now`)."""
 
 from packets.voice import VOCABULARY_LANGUAGE, current_voice, spoken_key
 
+MAX_TEXT = 300  # SpokenText.text's max_length
+
 
 def request_voices(texts):
     """Make a waiting row for each text not spoken yet (or that failed before) and
@@ -20,7 +22,10 @@ def _keys_to_speak(texts):
     from packets.models import SpokenText
 
     voice = current_voice()
-    texts = {t.strip() for t in texts if t and t.strip()}
+    # The blocks cap a term at 120 and an example at 300 characters; content
+    # from elsewhere (an import, an old revision) longer than a row holds is
+    # left silent rather than failing the publish.
+    texts = {t.strip() for t in texts if t and t.strip() and len(t.strip()) <= MAX_TEXT}
     if voice is None or not texts:
         return []
     wanted = {spoken_key(voice.name, VOCABULARY_LANGUAGE, text): text for text in texts}

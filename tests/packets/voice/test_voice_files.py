@@ -48,3 +48,10 @@ def test_the_wrong_extension_is_not_found(voice_on, client):
 def test_only_reading_is_allowed(voice_on, client):
     speak_now(["bus"])
     assert client.post(SpokenText.objects.get().url).status_code == 405
+
+
+def test_a_text_longer_than_a_row_holds_is_left_silent(voice_on):
+    assert request_voices(["x" * 301, "bus"]) == list(
+        SpokenText.objects.values_list("key", flat=True)
+    )
+    assert list(SpokenText.objects.values_list("text", flat=True)) == ["bus"]
