@@ -1,6 +1,8 @@
 """Asking for voices: on publish, in the publishing transaction (packets/voice/signals.py),
 and for the demo or a backfill (`speak_now`)."""
 
+from django.db import transaction
+
 from packets.voice import VOCABULARY_LANGUAGE, current_voice, spoken_key
 
 MAX_TEXT = 300  # SpokenText.text's max_length
@@ -12,9 +14,12 @@ def request_voices(texts):
     the transaction that publishes: the task row commits, or not, with the page."""
     from packets.voice.tasks import speak_texts
 
-    keys = _keys_to_speak(texts)
-    if keys:
-        speak_texts.enqueue(keys)
+    # Wagtail's publish joins the caller's transaction when there is one (the
+    # admin's, a test's); here the rows and the task commit together either way.
+    with transaction.atomic():
+        keys = _keys_to_speak(texts)
+        if keys:
+            speak_texts.enqueue(keys)
     return keys
 
 
