@@ -19,8 +19,7 @@ from packets.demo_content import DEMO_PACKETS, STUDENT_NOTES
 from packets.levels import CEFRBand, NRSLevel
 from packets.models import AssignmentPage, LevelPage, PacketPage
 from packets.permissions import ensure_level_access, grant_level_editing, level_collection
-from packets.voice.services import speak_now
-from packets.voice.texts import vocabulary_texts
+from packets.voice.services import live_vocabulary_texts, speak_now
 
 # slug, title as the program calls the level, NRS level, CEFR band, description
 DEMO_LEVELS = [
@@ -117,12 +116,7 @@ def load(log):
 def speak_demo_vocabulary():
     """Every demo word and example spoken now, not by the worker: the demo is
     complete as soon as `make run` serves it (~40 ms a text, once)."""
-    texts = set()
-    for packet in PacketPage.objects.live():
-        texts.update(vocabulary_texts(packet.body))
-    for assignment in AssignmentPage.objects.live():
-        texts.update(vocabulary_texts(assignment.instructions))
-    return speak_now(sorted(texts))
+    return speak_now(live_vocabulary_texts())
 
 
 def assign_demo_teachers(levels):

@@ -59,3 +59,17 @@ def speak_now(texts):
         return 0
     _keys_to_speak(texts)
     return speak_waiting([spoken_key(voice.name, VOCABULARY_LANGUAGE, t.strip()) for t in texts])
+
+
+def live_vocabulary_texts():
+    """Every text the live packets and assignments ask a voice for: for the demo,
+    and to give a voice to content published before there was one."""
+    from packets.models import AssignmentPage, PacketPage
+    from packets.voice.texts import vocabulary_texts
+
+    texts = set()
+    for packet in PacketPage.objects.live().only("body"):
+        texts.update(vocabulary_texts(packet.body))
+    for assignment in AssignmentPage.objects.live().only("instructions"):
+        texts.update(vocabulary_texts(assignment.instructions))
+    return sorted(texts)

@@ -55,3 +55,18 @@ def test_a_text_longer_than_a_row_holds_is_left_silent(voice_on):
         SpokenText.objects.values_list("key", flat=True)
     )
     assert list(SpokenText.objects.values_list("text", flat=True)) == ["bus"]
+
+
+def test_content_published_before_the_voice_gets_one_from_the_command(
+    settings, make_packet, run_worker
+):
+    from django.core.management import call_command
+
+    from tests.packets.voice.conftest import ESPEAK, vocabulary_of
+
+    make_packet(body=[vocabulary_of(("bus", "", None))])  # the voice is off
+    assert not SpokenText.objects.exists()
+    settings.HARBOR_VOICE = ESPEAK
+    call_command("speak_vocabulary", stdout=None)
+    run_worker()
+    assert list(SpokenText.objects.ready().values_list("text", flat=True)) == ["bus"]
