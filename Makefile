@@ -15,7 +15,7 @@ PORT ?= 8000
 SCALED_ENV := DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379/0
 PYTEST_ARGS ?=
 
-.PHONY: run test test-scaled serve-scaled lint format bench install browser services nginx messages clean
+.PHONY: run test test-scaled serve-scaled lint format bench install browser voice services nginx messages clean
 
 install: $(STAMP)
 
@@ -29,6 +29,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0
 
 run: install messages
+	@bash scripts/ensure-espeak.sh || echo "Continuing: words will have no generated voice."
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py demo
 	bash scripts/serve-dev.sh $(HOST) $(PORT)
@@ -47,7 +48,11 @@ format: install
 browser:
 	@bash scripts/ensure-chromium.sh
 
-test: install messages lint browser
+# Debian's espeak-ng and lame speak vocabulary (packets/voice/); installed if missing.
+voice:
+	@bash scripts/ensure-espeak.sh
+
+test: install messages lint browser voice
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -m "not scaled" $(PYTEST_ARGS)
 
@@ -59,10 +64,11 @@ nginx:
 	@bash scripts/ensure-nginx.sh
 
 serve-scaled: install messages services nginx
+	@bash scripts/ensure-espeak.sh || echo "Continuing: words will have no generated voice."
 	$(SCALED_ENV) bash scripts/serve-scaled.sh --migrate --demo
 
 # The whole suite on PostgreSQL and Redis, with the tests through nginx (tests/deploy/).
-test-scaled: install messages browser services nginx
+test-scaled: install messages browser voice services nginx
 	$(SCALED_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(SCALED_ENV) $(BIN)/pytest --create-db $(PYTEST_ARGS)
 

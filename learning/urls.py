@@ -13,6 +13,7 @@ from learning.views import email_page, no_such_page, set_language
 from packets.documents import serve_document
 from packets.media import serve_rendition
 from packets.views import packet_finder, serve_packet_page
+from packets.voice.views import serve_spoken_text
 
 # One door to sign in (learning/doors.py): Wagtail's own sign-in and password
 # reset lead to allauth's, and its page and document password forms are limited.
@@ -79,6 +80,8 @@ urlpatterns = [
 # through Wagtail's checked /documents/ view), also not under `make run`.
 urlpatterns += [
     re_path(r"^media/images/(?P<path>[^/]+)$", serve_rendition, name="image_rendition"),
+    # Generated pronunciation (packets/voice/views.py): 404 until the worker made it.
+    re_path(r"^voice/(?P<name>[^/]+)$", serve_spoken_text, name="spoken_text"),
 ]
 
 # The page tree last: it answers every remaining path (flashcard files first:

@@ -10,3 +10,4 @@ class PacketsConfig(AppConfig):
     def ready(self):
         from packets import signals  # noqa: F401 - connects the level signals
         from packets.flashcards import signals as flashcard_signals  # noqa: F401
+        from packets.voice import signals as voice_signals  # noqa: F401

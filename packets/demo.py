@@ -14,11 +14,12 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 from wagtail.utils.file import hash_filelike
 
-from packets import demo_images
+from packets import demo_images, demo_word_pictures
 from packets.demo_content import DEMO_PACKETS, STUDENT_NOTES
 from packets.levels import CEFRBand, NRSLevel
 from packets.models import AssignmentPage, LevelPage, PacketPage
 from packets.permissions import ensure_level_access, grant_level_editing, level_collection
+from packets.voice.services import live_vocabulary_texts, speak_now
 
 # slug, title as the program calls the level, NRS level, CEFR band, description
 DEMO_LEVELS = [
@@ -107,6 +108,15 @@ def load(log):
             create_packet(level, spec, today)
             created += 1
     log(f"{len(levels)} levels, {len(DEMO_PACKETS)} packets ({created} new)")
+    spoken = speak_demo_vocabulary()
+    if spoken:
+        log(f"{spoken} words and examples given a voice")
+
+
+def speak_demo_vocabulary():
+    """Every demo word and example spoken now, not by the worker: the demo is
+    complete as soon as `make run` serves it (~40 ms a text, once)."""
+    return speak_now(live_vocabulary_texts())
 
 
 def assign_demo_teachers(levels):
@@ -130,7 +140,7 @@ def create_packet(level, spec, today):
             {"type": "note", "value": {"language": code, "text": text}}
             for code, text in STUDENT_NOTES.items()
         ],
-        body=packet_body(spec, picture, worksheet),
+        body=packet_body(spec, picture, worksheet, demo_word_images(level, spec)),
     )
     packet.tags.add(*spec["tags"])
     level.add_child(instance=packet)
@@ -156,7 +166,7 @@ def create_assignment(packet, spec, today, worksheet):
     assignment.save_revision().publish()
 
 
-def packet_body(spec, picture, worksheet):
+def packet_body(spec, picture, worksheet, word_images):
     title, text = spec["reading"]
     glossary = [{"term": term, "meaning": meaning} for term, meaning in spec.get("glossary", [])]
     alt_text = spec["picture"][2]
@@ -179,7 +189,10 @@ def packet_body(spec, picture, worksheet):
         },
         {
             "type": "vocabulary",
-            "value": {"title": "", "items": list_items(spec["slug"], vocabulary(spec))},
+            "value": {
+                "title": "",
+                "items": list_items(spec["slug"], vocabulary(spec, word_images)),
+            },
         },
     ]
     if worksheet is not None:
@@ -187,7 +200,7 @@ def packet_body(spec, picture, worksheet):
     return blocks
 
 
-def vocabulary(spec):
+def vocabulary(spec, word_images):
     items = []
     for line in spec["words"]:
         term, meaning, example = (part.strip() for part in line.split("|"))
@@ -197,7 +210,7 @@ def vocabulary(spec):
                 "term": term,
                 "meaning": meaning,
                 "example": example,
-                "image": None,
+                "image": word_images[term].pk if term in word_images else None,
                 "audio": None,
                 "translations": [
                     {"language": code, "text": text} for code, text in translations.items()
@@ -255,6 +268,33 @@ def demo_picture(level, spec):
         description=alt_text,
         file_size=len(content),
         file=ContentFile(content, name=f"{spec['slug']}.png"),
+    )
+
+
+def demo_word_images(level, spec):
+    """{term: Image} for the words the demo draws a picture of (Level 1's)."""
+    images = {}
+    for line in spec["words"]:
+        term = line.split("|")[0].strip()
+        drawing = demo_word_pictures.word_picture(term)
+        if drawing is not None:
+            images[term] = demo_image(level, f"Word: {term}", term, drawing)
+    return images
+
+
+def demo_image(level, title, alt_text, drawing):
+    collection = level_collection(level)
+    existing = Image.objects.filter(collection=collection, title=title).first()
+    if existing is not None:
+        return existing
+    content = demo_images.png_bytes(drawing)
+    slug = title.lower().replace(" ", "-").replace(":", "")
+    return Image.objects.create(
+        title=title,
+        collection=collection,
+        description=alt_text,
+        file_size=len(content),
+        file=ContentFile(content, name=f"{slug}.png"),
     )
 
 

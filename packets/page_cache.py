@@ -290,8 +290,11 @@ def serve_packet(page, request):
     context = page.get_context(request)
     template = page.get_template(request)
     facts = None if request.is_preview or settings.DEBUG else packet_facts(page.url_path)
-    # Only a copy of the revision the facts name may be kept under their key.
-    if facts is None or facts.revisions[0] != page.live_revision_id:
+    # Only a copy of the revision the facts name may be kept under their key;
+    # and only once no word is waiting for its voice (packets/voice/), so the copy
+    # kept has every player that will ever be ready, and none that is not yet.
+    waiting = context["voices"].waiting
+    if facts is None or facts.revisions[0] != page.live_revision_id or waiting:
         return TemplateResponse(request, template, context)
     markers = Markers()
     pieces = markers.split(render_shared_copy(template, context, request, markers))

@@ -285,6 +285,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 SENDFILE_BACKEND = "packets.documents"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "mp3", "m4a", "ogg", "opus", "wav", "docx", "odt", "txt"]
 
+# Generated pronunciation of vocabulary (packets/voice/, docs/voice.md): the
+# voice's class by dotted path; "" turns it off.
+HARBOR_VOICE = env_str("HARBOR_VOICE", "packets.voice.espeak.EspeakVoice")
+
 # Content-Security-Policy: nothing from third parties, no inline script.
 CONTENT_SECURITY_POLICY = {
     # Wagtail's admin still relies on inline script and style in places.

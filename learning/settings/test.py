@@ -7,6 +7,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Mail goes through the outbox as in production; the worker (tests call it)
 # delivers into Django's test outbox.
 HARBOR_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Off unless a test turns it on (tests/packets/voice/): a word waiting for the
+# worker keeps its packet page out of the cache, which other tests measure.
+HARBOR_VOICE = ""
 STORAGES = {
     "default": {"BACKEND": "tests.storage.PathlessInMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -91,13 +91,15 @@ def write_apkg(deck, output, language=None):
 
 def _note(card, deck, media, language):
     picture = media.add_image(deck.image_for(card))
-    audio = media.add_audio(deck.audio_for(card))
+    # The teacher's recording of the word, else the generated one (packets/voice/).
+    audio = media.add_audio(deck.audio_for(card)) or media.add_spoken(deck.spoken_term(card))
+    example_audio = media.add_spoken(deck.spoken_example(card))
     return genanki.Note(
         model=MODEL,
         fields=[
             safe_html(card.term),
             safe_html(card.meaning),
-            safe_html(card.example),
+            safe_html(card.example) + (f" [sound:{example_audio}]" if example_audio else ""),
             translation_html(card, language),
             f'<img src="{picture}">' if picture else "",
             f"[sound:{audio}]" if audio else "",
@@ -138,6 +140,19 @@ class MediaFolder:
         if key not in self.names:
             name = f"harbor-audio-{document.pk}-{_short_hash(document.file.name)}{extension}"
             self._copy(document.file, name)
+            self.names[key] = name
+        return self.names[key]
+
+    def add_spoken(self, spoken):
+        """A generated pronunciation (a SpokenText), named by its key: the same
+        file whichever packets hold the text."""
+        if spoken is None:
+            return ""
+        key = ("spoken", spoken.key)
+        if key not in self.names:
+            extension = os.path.splitext(spoken.file.name)[1].lower()
+            name = f"harbor-voice-{spoken.key}{extension}"
+            self._copy(spoken.file, name)
             self.names[key] = name
         return self.names[key]
 

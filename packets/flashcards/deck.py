@@ -70,6 +70,21 @@ class Deck:
     def audio_for(self, card):
         return self.documents.get(card.audio_id)
 
+    @cached_property
+    def spoken(self):
+        """Generated pronunciation, {text: SpokenText}: one query, made only
+        when a card is shown or the deck exported (packets/voice/)."""
+        from packets.voice.texts import card_texts, ready_spoken
+
+        return ready_spoken({text for card in self.cards for text in card_texts(card)})
+
+    def spoken_term(self, card):
+        """The term's generated audio, unless the teacher recorded the word."""
+        return None if card.audio_id else self.spoken.get(card.term)
+
+    def spoken_example(self, card):
+        return self.spoken.get(card.example) if card.example else None
+
     def __len__(self):
         return len(self.cards)
 

@@ -117,8 +117,16 @@ def _card_context(card, deck):
     return {
         "image": deck.image_for(card),
         "audio": deck.audio_for(card),
+        # Generated pronunciation (packets/voice/): the term's only when the
+        # teacher recorded none.
+        "spoken_term": _spoken_url(deck.spoken_term(card)),
+        "spoken_example": _spoken_url(deck.spoken_example(card)),
         "translations": translation_for(card, translation.get_language()),
     }
+
+
+def _spoken_url(spoken):
+    return spoken.url if spoken else ""
 
 
 def _browsed_card(request, deck):

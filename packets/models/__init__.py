@@ -6,6 +6,7 @@ from packets.models.pages import (
     PacketPage,
     PacketTag,
 )
+from packets.models.voice import SpokenText
 
 __all__ = [
     "AssignmentPage",
@@ -14,4 +15,5 @@ __all__ = [
     "LevelSharedPacket",
     "PacketPage",
     "PacketTag",
+    "SpokenText",
 ]

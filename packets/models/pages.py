@@ -30,6 +30,7 @@ from packets.forms import PageForm
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
 from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels, share
 from packets.privacy import viewable
+from packets.voice.texts import page_voices
 
 
 class OneLineTitle:
@@ -143,6 +144,7 @@ class PacketPage(OneLineTitle, FlashcardRoutesMixin, Page):
         )
         context["assignments"] = assignments
         context["word_count"] = words_in(self)
+        context["voices"] = page_voices(self.body)
         context["release"] = page_cache.release()
         context["reader"] = page_cache.ReaderParts(
             request, self.pk, tuple(sorted(a.pk for a in assignments))
@@ -212,6 +214,11 @@ class AssignmentPage(OneLineTitle, Page):
 
     class Meta:
         verbose_name = _("assignment")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["voices"] = page_voices(self.instructions)
+        return context
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

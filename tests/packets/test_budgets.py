@@ -39,7 +39,10 @@ def linked_css_bytes(html):
     )
 
 
-def test_every_demo_packet_fits_one_round_trip_with_its_css(login, student):
+def test_every_demo_packet_fits_one_round_trip_with_its_css(settings, login, student):
+    # With every word's generated voice (a player per word and example) and the
+    # Level 1 words' pictures: the page as a student gets it.
+    settings.HARBOR_VOICE = "packets.voice.espeak.EspeakVoice"
     call_command("demo", stdout=None)
     client = login(student)
     packets = PacketPage.objects.live()
@@ -50,6 +53,7 @@ def test_every_demo_packet_fits_one_round_trip_with_its_css(login, student):
         html = response.content.decode()
         assert set(SCRIPT.findall(html)) == {OFFLINE_SCRIPT, OFFLINE_STRINGS}
         assert PRINT_STYLESHEET in html and "packets/print.css" not in STYLESHEET.findall(html)
+        assert '<audio class="voice" controls preload="none"' in html, packet.slug
         total = gzip_size(response.content) + linked_css_bytes(html)
         assert 0 < linked_css_bytes(html) and total <= ROUND_TRIP_BYTES, (packet.slug, total)
 

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
+from packets.demo_word_pictures import WORD_PICTURES
 from packets.levels import AssignmentKind
 from packets.models import AssignmentPage, LevelPage, PacketPage
 from packets.permissions import level_collection
@@ -38,7 +39,8 @@ def test_every_assignment_kind_appears_with_a_due_date(demo):
 
 
 def test_demo_pictures_are_drawn_once(demo):
-    assert Image.objects.count() == PacketPage.objects.count()
+    # One per packet, and one per Level 1 word (packets/demo_word_pictures.py).
+    assert Image.objects.count() == PacketPage.objects.count() + len(WORD_PICTURES)
 
 
 def test_demo_teachers_edit_their_own_levels(demo, client):

@@ -193,6 +193,10 @@ SAMPLED_ROUTES = {
     ("^media/images/(?P<path>[^/]+)$", "private_image"): same(
         who(R, R, R, R, OK, R, OK)  # its level's editors; nobody else without the password
     ),
+    # Generated pronunciation: named by a digest of its text, so only a reader of
+    # the text can name it, and it says nothing the text does not (packets/voice/views.py).
+    ("^voice/(?P<name>[^/]+)$", "spoken_text"): (EVERYONE, ALL_405),
+    ("^voice/(?P<name>[^/]+)$", "no_such_voice"): (NOTHING, ALL_405),
     ("^((?:[\\w\\-]+/)*flashcards\\.(?:apkg|txt))$", "level_deck"): same(READERS),
     ("^((?:[\\w\\-]+/)*flashcards\\.(?:apkg|txt))$", "packet_deck"): same(READERS),
     ("^((?:[\\w\\-]+/)*flashcards\\.(?:apkg|txt))$", "private_packet_deck"): same(PASSWORD_FORM),

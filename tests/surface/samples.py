@@ -44,6 +44,10 @@ REGEX_SAMPLES = {
         "public_image": "public_image",
         "private_image": "private_image",
     },
+    r"^voice/(?P<name>[^/]+)$": {
+        "spoken_text": "spoken_text",
+        "no_such_voice": f"/voice/{'0' * 32}.mp3",
+    },
     r"^((?:[\w\-]+/)*flashcards\.(?:apkg|txt))$": {
         "level_deck": "level_deck",
         "packet_deck": "packet_deck",

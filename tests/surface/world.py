@@ -22,7 +22,7 @@ from classes.models import Class, Device, Enrollment, Session, SubmissionFile
 from classes.submissions.demo import demo_photo
 from classes.submissions.services import Work, submit_work
 from classes.uploads.images import process_photo
-from packets.models import AssignmentPage, LevelPage, PacketPage
+from packets.models import AssignmentPage, LevelPage, PacketPage, SpokenText
 from tests.housekeeping import wagtails_housekeeping_at_once
 
 CLASS_A = "Level 2 · Mon & Wed evening"
@@ -133,7 +133,22 @@ def _paths(class_a, private_packet):
         "root_page": Page.objects.get(depth=2).url,
         "public_image": _picture_of(packet),
         "private_image": _picture_of(private_packet),
+        "spoken_text": _spoken(packet),
     }
+
+
+def _spoken(packet):
+    """The generated voice of the packet's first word (the voice is off in tests
+    unless turned on, as here)."""
+    from django.test import override_settings
+
+    from packets.voice.services import speak_now
+    from packets.voice.texts import vocabulary_texts
+
+    text = next(vocabulary_texts(packet.body))
+    with override_settings(HARBOR_VOICE="packets.voice.espeak.EspeakVoice"):
+        speak_now([text])
+    return SpokenText.objects.get(text=text).url
 
 
 def _picture_of(packet):
