@@ -70,6 +70,7 @@ urlpatterns = [
     path("submissions/", include("classes.submissions.urls")),
     path("records/exports/", include("classes.records.export_urls")),
     path("records/", include("classes.records.urls")),
+    path("notices/", include("classes.notices.urls")),
     path("documents/", include(documents)),
 ]
 

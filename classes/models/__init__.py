@@ -13,6 +13,7 @@ from classes.models.cohorts import (
     JoinRequestStatus,
 )
 from classes.models.mailings import PacketMailing
+from classes.models.notices import Channel, EmailPlan, Notice, NoticeKind, NoticeSettings
 from classes.models.records import (
     AccessAuditEntry,
     Assessment,
@@ -48,6 +49,11 @@ __all__ = [
     "JoinRequest",
     "JoinRequestStatus",
     "PacketMailing",
+    "Channel",
+    "EmailPlan",
+    "Notice",
+    "NoticeKind",
+    "NoticeSettings",
     "Session",
     "AccessAuditEntry",
     "Assessment",
