@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from classes.data_rights import sections as s
 from classes.models import JoinRequest, Mute, Report
+from classes.notices.services import erase_notices
 from learning.models import OutgoingEmail
 from packets.models import FlashcardProgress
 
@@ -54,6 +55,10 @@ STUDENT_DATA = {
         "record_access",
         s.record_access,
         s.keep("The audit is append-only and names students by id only."),
+    ),
+    "classes.Notice": Rule("notices", s.notices, erase_notices),
+    "classes.NoticeSettings": Rule(
+        "notice_settings", s.notice_settings, s.keep("Erased with the notices.")
     ),
     "sessions.Session": Rule("", None, s.end_sign_ins),
 }
