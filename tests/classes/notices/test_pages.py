@@ -105,7 +105,7 @@ def test_the_bell_costs_no_query(cohort, login):
 
 def test_settings_are_saved(cohort, login):
     client = login(cohort.amina)
-    data = {kind: Channel.EMAIL for kind in NoticeKind.values}
+    data = dict.fromkeys(NoticeKind.values, Channel.EMAIL)
     data.update(new_packet=Channel.OFF, daily_digest="on")
     assert client.post("/notices/settings/", data).status_code == 302
     stored = NoticeSettings.objects.get(user=cohort.amina)
@@ -114,7 +114,7 @@ def test_settings_are_saved(cohort, login):
 
 def test_bad_settings_are_a_400_with_a_clear_message(cohort, login):
     client = login(cohort.amina)
-    data = {kind: Channel.IN_APP for kind in NoticeKind.values}
+    data = dict.fromkeys(NoticeKind.values, Channel.IN_APP)
     data["new_packet"] = "loudly"
     response = client.post("/notices/settings/", data)
     assert response.status_code == 400
@@ -127,7 +127,7 @@ def test_a_student_without_email_sees_email_disabled_and_cannot_choose_it(cohort
     page = client.get("/notices/settings/").content.decode()
     assert "You have no verified email address" in page
     assert page.count('value="email" disabled') == len(NoticeKind.values)
-    data = {kind: Channel.EMAIL for kind in NoticeKind.values}
+    data = dict.fromkeys(NoticeKind.values, Channel.EMAIL)
     response = client.post("/notices/settings/", data)
     assert response.status_code == 400
     assert "Email needs a verified email address" in response.content.decode()
