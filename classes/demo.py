@@ -11,6 +11,7 @@ from classes.attendance import Mark, take_attendance
 from classes.chat.demo import load_chat
 from classes.enrollment import ask_to_join, enroll
 from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
+from classes.notices import demo as notices_demo
 from classes.records import demo as records_demo
 from classes.schedule import create_class
 from classes.submissions.demo import load_submissions
@@ -130,3 +131,4 @@ def load(log):
     log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
     log(f"{load_submissions()} new pieces of students' work")
     records_demo.load(log)
+    notices_demo.load(log)

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from classes.models import Notice, NoticeSettings
 from classes.notices.forms import NoticeSettingsForm
@@ -20,6 +20,7 @@ PAGE_SIZE = 20
 
 
 @login_required
+@require_safe
 def notice_list(request):
     notices = Notice.objects.for_reader(request.user).newest_first()
     page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -30,6 +31,7 @@ def notice_list(request):
 
 
 @login_required
+@require_safe
 def open_notice(request, notice_id):
     """Opening a notice reads it, then leads where it points (or back to the list)."""
     notice = get_object_or_404(Notice.objects.for_reader(request.user), pk=notice_id)
