@@ -42,7 +42,7 @@ class NoticeQuerySet(models.QuerySet):
         return self.order_by("-created_at", "-pk")
 
     def waiting_for_digest(self):
-        return self.filter(email_plan=EmailPlan.DIGEST, email__isnull=True)
+        return self.filter(email_plan=EmailPlan.DIGEST, emailed_at__isnull=True)
 
 
 class Notice(models.Model):
@@ -61,8 +61,10 @@ class Notice(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     email_plan = models.CharField(max_length=8, choices=EmailPlan.choices, default=EmailPlan.NONE)
-    # The message in the outbox that carries it (alone or in a digest): its
-    # status (waiting, sent, failed) is the notice's email status.
+    # When its email was put in the outbox (alone or in a digest): never twice.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    # That message: its status (waiting, sent, failed) is the notice's email
+    # status (gone if the outbox row was erased; `emailed_at` stays).
     email = models.ForeignKey(
         "learning.OutgoingEmail",
         on_delete=models.SET_NULL,

@@ -69,7 +69,7 @@ def build_digest(user, notices, address, today):
 def email_notices(notice_ids):
     """Email each of these notices on its own (those still waiting for it)."""
     notices = list(
-        Notice.objects.filter(pk__in=notice_ids, email_plan=EmailPlan.SINGLE, email__isnull=True)
+        Notice.objects.filter(pk__in=notice_ids, email_plan=EmailPlan.SINGLE, emailed_at=None)
         .select_related("recipient")
         .order_by("pk")
     )
@@ -86,7 +86,7 @@ def email_notices(notice_ids):
                 recipient=notice.recipient,
                 topic=f"notice:{notice.pk}",
             )
-            Notice.objects.filter(pk=notice.pk).update(email=email)
+            Notice.objects.filter(pk=notice.pk).update(email=email, emailed_at=timezone.now())
             sent += 1
     return sent
 
@@ -95,6 +95,10 @@ def send_digests(now=None):
     """One email per person with every notice waiting for their digest; returns
     how many digests were queued."""
     now = now or timezone.now()
+    # Read in Harbor before the digest went out: already seen, not emailed.
+    Notice.objects.waiting_for_digest().filter(read_at__isnull=False).update(
+        email_plan=EmailPlan.NONE
+    )
     waiting = (
         Notice.objects.waiting_for_digest()
         .filter(created_at__lte=now)
@@ -123,5 +127,5 @@ def digest_for(notices, address, today):
         recipient=user,
         topic=f"notice-digest:{user.pk}",
     )
-    Notice.objects.filter(pk__in=ids).update(email=email)
+    Notice.objects.filter(pk__in=ids).update(email=email, emailed_at=timezone.now())
     return 1

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from classes.models import Channel, EmailPlan, Notice, NoticeKind
 from classes.notices.mail import send_digests
-from classes.notices.services import notify, save_settings
+from classes.notices.services import mark_read, notify, save_settings
 from classes.schedule import set_cancelled
 from learning.models import EmailStatus, OutgoingEmail
 from learning.outbox import MAX_ATTEMPTS, deliver_email
@@ -76,6 +76,15 @@ def test_a_digest_gathers_each_person_s_notices_into_one_email(cohort, make_user
     body = mail.outbox[0].body
     assert "Week 5: Shopping" in body and "is cancelled" in body
     assert Notice.objects.filter(recipient=cohort.amina, email__isnull=False).count() == 2
+
+
+def test_a_notice_read_before_the_digest_is_not_emailed(cohort, run_worker):
+    save_settings(cohort.amina, all_channels(Channel.EMAIL), daily_digest=True)
+    notice = notify([cohort.amina], NoticeKind.NEW_PACKET, PACKET)[0]
+    mark_read(notice)
+    assert send_digests() == 0
+    run_worker()
+    assert mail.outbox == []
 
 
 def test_a_failing_mail_server_marks_the_email_failed_and_keeps_the_notice(
