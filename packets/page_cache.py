@@ -208,7 +208,14 @@ class ReaderParts:
         # While developing (DEBUG), templates change under the running server.
         pieces = render_user_menu(*kind) if settings.DEBUG else user_menu_pieces(*kind)
         name = escape(user.name) if signed_in else ""
-        bell = notice_bell(get_language(), min(user.unread_notices, 100)) if signed_in else ""
+        bell = ""
+        if signed_in:
+            count = min(user.unread_notices, 100)
+            bell = (
+                render_bell(get_language(), count)
+                if settings.DEBUG
+                else notice_bell(get_language(), count)
+            )
         return fill(pieces, {"name": name, "csrf_token": self["csrf_token"], "bell": bell})
 
     def make_messages(self):
@@ -253,12 +260,15 @@ def render_user_menu(language, signed_in, may_publish):
 user_menu_pieces = functools.cache(render_user_menu)
 
 
-@functools.lru_cache(maxsize=512)
-def notice_bell(language, count):
+def render_bell(language, count):
     """The header's bell with the reader's unread count (on their User row: no
-    query), made once per language and count; over 99 reads "99+"."""
+    query); over 99 reads "99+"."""
     with translation.override(language):
         return get_template("components/notice_bell.html").render({"count": count})
+
+
+# Made once per process, language and count.
+notice_bell = functools.lru_cache(maxsize=512)(render_bell)
 
 
 class Markers:
