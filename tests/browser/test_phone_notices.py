@@ -29,8 +29,8 @@ def test_a_student_reads_notices_on_a_phone_in_arabic(sign_in, make_user):
     page.wait_for_url("**/offline/")
     page.goto("/notices/")
     assert page.locator(".bell .count").inner_text() == "1"
-    page.locator("form[action='/notices/read/'] button").tap()
-    page.wait_for_url("**/notices/")
+    with page.expect_navigation():
+        page.locator("form[action='/notices/read/'] button").tap()
     assert page.locator(".bell .count").count() == 0
     page.goto("/notices/settings/")
     assert page.locator("#no-email").is_visible()
