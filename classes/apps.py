@@ -12,5 +12,8 @@ class ClassesConfig(AppConfig):
 
         from classes.chat import signals  # noqa: F401 - connects receivers
         from classes.data_rights.retention import start_after_migrate
+        from classes.notices import signals as notice_signals  # noqa: F401 - connects receivers
+        from classes.notices.tasks import start_after_migrate as start_morning_notices
 
         post_migrate.connect(start_after_migrate, sender=self)
+        post_migrate.connect(start_morning_notices, sender=self)

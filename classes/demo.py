@@ -12,6 +12,7 @@ from classes.chat.demo import load_chat
 from classes.enrollment import ask_to_join, enroll
 from classes.loans import demo as loans_demo
 from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
+from classes.notices import demo as notices_demo
 from classes.records import demo as records_demo
 from classes.schedule import create_class
 from classes.submissions.demo import load_submissions
@@ -140,3 +141,4 @@ def load(log):
     log(f"{load_submissions()} new pieces of students' work")
     records_demo.load(log)
     loans_demo.load(log)
+    notices_demo.load(log)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from classes.models import Class, Session
+from classes.notices import triggers
 from learning.models import User
 from packets.models import LevelPage
 from packets.permissions import grant_level_editing
@@ -158,17 +159,24 @@ def change_session(
         raise ValidationError(
             _("Some students have more minutes than the new length: change the roll first.")
         )
+    was = session.starts_at
     session.starts_at, session.duration_minutes = starts_at, duration_minutes
     session.topic, session.link, session.updated_by = topic, link, by
     session.ends_at = starts_at + timedelta(minutes=duration_minutes)
     session.full_clean()
     session.save()
+    triggers.session_moved(session, was, by)
     return session
 
 
+@transaction.atomic
 def set_cancelled(session: Session, cancelled: bool, *, by: User) -> Session:
-    """Cancel (or restore) a session. Its attendance stays but no longer counts."""
+    """Cancel (or restore) a session. Its attendance stays but no longer counts.
+    Its class hears of it (a change only, while the session is still ahead)."""
+    changed = session.cancelled != cancelled
     session.cancelled = cancelled
     session.updated_by = by
     session.save(update_fields=["cancelled", "updated_by"])
+    if changed:
+        triggers.session_cancelled(session, by)
     return session

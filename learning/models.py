@@ -34,6 +34,10 @@ class User(AbstractUser):
         default=False,
         help_text=_("Given by a teacher or manager; the user must choose a new one."),
     )
+    # The bell in every page's header: kept here, counted up and down in the
+    # transaction that writes or reads a notice (classes/notices/services.py), so
+    # the header costs no query beyond the user it already loads.
+    unread_notices = models.PositiveIntegerField(_("unread notices"), default=0, editable=False)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

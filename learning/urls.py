@@ -72,6 +72,7 @@ urlpatterns = [
     path("records/exports/", include("classes.records.export_urls")),
     path("records/", include("classes.records.urls")),
     path("loans/", include("classes.loans.urls")),
+    path("notices/", include("classes.notices.urls")),
     path("documents/", include(documents)),
 ]
 

@@ -1,7 +1,7 @@
 """The packet page, kept whole in the cache except for its reader's parts.
 
 A packet page is the same for every reader of one language but for a few small
-parts: the header (the reader's name, their role's links, the sign-out form's
+parts: the header (the reader's name and unread notices, their role's links, the sign-out form's
 CSRF token), flash messages, the language switcher's CSRF token and return
 path, the reader's own status block (the `packet_page_student_status` hook,
 which the `classes` app fills), a teacher's Share control (the `page_share`
@@ -208,7 +208,15 @@ class ReaderParts:
         # While developing (DEBUG), templates change under the running server.
         pieces = render_user_menu(*kind) if settings.DEBUG else user_menu_pieces(*kind)
         name = escape(user.name) if signed_in else ""
-        return fill(pieces, {"name": name, "csrf_token": self["csrf_token"]})
+        bell = ""
+        if signed_in:
+            count = min(user.unread_notices, 100)
+            bell = (
+                render_bell(get_language(), count)
+                if settings.DEBUG
+                else notice_bell(get_language(), count)
+            )
+        return fill(pieces, {"name": name, "csrf_token": self["csrf_token"], "bell": bell})
 
     def make_messages(self):
         messages = get_messages(self.request)
@@ -243,13 +251,24 @@ def render_user_menu(language, signed_in, may_publish):
     CSRF token."""
     markers = Markers()
     reader = MenuReader(markers["name"], signed_in, may_publish)
-    context = {"user": reader, "csrf_token": markers["csrf_token"]}
+    context = {"user": reader, "csrf_token": markers["csrf_token"], "bell": markers["bell"]}
     with translation.override(language):
         return markers.split(get_template("components/user_menu.html").render(context))
 
 
 # Made once per process: no template is rendered for the header per request.
 user_menu_pieces = functools.cache(render_user_menu)
+
+
+def render_bell(language, count):
+    """The header's bell with the reader's unread count (on their User row: no
+    query); over 99 reads "99+"."""
+    with translation.override(language):
+        return get_template("components/notice_bell.html").render({"count": count})
+
+
+# Made once per process, language and count.
+notice_bell = functools.lru_cache(maxsize=512)(render_bell)
 
 
 class Markers:

@@ -18,6 +18,7 @@ from classes.chat.ratelimit import chat_rate_limit
 from classes.chat.rooms import RATE_LIMITED, group_room, main_room, refusal_to_post
 from classes.chat.statements import fetch_one
 from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report, Room
+from classes.notices import triggers
 
 GROUP_SIZES = range(2, 7)
 
@@ -266,6 +267,7 @@ def open_breakout(teacher, cohort, groups, session=None):
     opened = _open_groups(cohort, groups, session, opened_by=teacher)
     params = notices.breakout_params(cohort, zip(opened, groups, strict=True))
     post_notice(main_room(cohort), notices.BREAKOUT_OPENED, params)
+    triggers.breakout_opened(cohort, zip(opened, groups, strict=True))
     return opened
 
 

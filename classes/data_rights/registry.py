@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from classes.data_rights import sections as s
 from classes.models import DeviceNeed, JoinRequest, Mute, Report
+from classes.notices.services import erase_notices
 from learning.models import OutgoingEmail
 from packets.models import FlashcardProgress
 
@@ -66,6 +67,10 @@ STUDENT_DATA = {
         s.keep("The loan history is append-only, like the audit."),
     ),
     "classes.DeviceNeed": Rule("device_need", s.device_need, s.delete_rows(DeviceNeed)),
+    "classes.Notice": Rule("notices", s.notices, erase_notices),
+    "classes.NoticeSettings": Rule(
+        "notice_settings", s.notice_settings, s.keep("Erased with the notices.")
+    ),
     "sessions.Session": Rule("", None, s.end_sign_ins),
 }
 

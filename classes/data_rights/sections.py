@@ -19,6 +19,8 @@ from classes.models import (
     LoanEvent,
     Message,
     Mute,
+    Notice,
+    NoticeSettings,
     Report,
     Submission,
     SubmissionFile,
@@ -242,6 +244,14 @@ def flashcard_progress(student):
         "last_review",
         packet_title="packet__title",
     )
+
+
+def notices(student):
+    return rows(Notice.objects.filter(recipient=student), "kind", "params", "created_at", "read_at")
+
+
+def notice_settings(student):
+    return rows(NoticeSettings.objects.filter(user=student), "channels", "daily_digest")
 
 
 def emails(student):

@@ -23,6 +23,7 @@ from classes.models.loans import (
     LoanEventKind,
 )
 from classes.models.mailings import PacketMailing
+from classes.models.notices import Channel, EmailPlan, Notice, NoticeKind, NoticeSettings
 from classes.models.records import (
     AccessAuditEntry,
     Assessment,
@@ -66,6 +67,11 @@ __all__ = [
     "Loan",
     "LoanEvent",
     "LoanEventKind",
+    "Channel",
+    "EmailPlan",
+    "Notice",
+    "NoticeKind",
+    "NoticeSettings",
     "Session",
     "AccessAuditEntry",
     "Assessment",

@@ -22,6 +22,7 @@ from classes.models import (
     SubmissionStatus,
     SubmissionVersion,
 )
+from classes.notices import triggers
 from classes.submissions.placement import class_for
 from classes.submissions.quiz import score_quiz
 from classes.uploads.storage import private_name
@@ -205,6 +206,7 @@ def give_feedback(teacher, submission, *, token, status, text="", score=None, re
         submission.score = score if score is not None else submission.score
         submission.feedback_unseen = True
         submission.save()
+        triggers.feedback_given(feedback)
     return feedback
 
 

@@ -13,6 +13,7 @@ from learning.settings.env import (
     check_redis_url,
     database_from_url,
     env_bool,
+    env_hour,
     env_int,
     env_list,
     env_str,
@@ -317,6 +318,9 @@ CHAT_RATE_LIMIT = env_str("CHAT_RATE_LIMIT", "5/10s")
 # Chat messages older than this many days are deleted by the task worker
 # (classes/data_rights/retention.py); 0 keeps them.
 HARBOR_CHAT_RETENTION_DAYS = env_int("HARBOR_CHAT_RETENTION_DAYS", 365)
+# The hour (program time, 0-23) of the daily notices run: today's sessions are
+# announced and the daily digests sent (classes/notices/tasks.py).
+HARBOR_NOTICES_MORNING_HOUR = env_hour("HARBOR_NOTICES_MORNING_HOUR", 7)
 
 LOGGING = {
     "version": 1,

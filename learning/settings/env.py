@@ -44,6 +44,14 @@ def env_int(name, default):
         raise ConfigurationError(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_hour(name, default):
+    """An hour of the day, 0-23: a typo stops start-up, not the morning's work."""
+    hour = env_int(name, default)
+    if not 0 <= hour <= 23:
+        raise ConfigurationError(f"{name} must be an hour from 0 to 23, not {hour}.")
+    return hour
+
+
 def env_list(name, default=()):
     value = env_str(name)
     if not value:

@@ -166,6 +166,12 @@ ROUTES = {
         only_post(SIGNED_IN),
         who(LOGIN, OK, R, R, OK, R, OK),
     ),
+    # Everyone's own notices; the world's notice is student1's (their breakout
+    # invitation): nobody else may open it, not even a manager.
+    "notices/": (SIGNED_IN, only_get(SIGNED_IN)),
+    "notices/read/": (only_post(SIGNED_IN), SIGNED_IN),
+    "notices/settings/": same(SIGNED_IN),
+    "notices/<id:notice_id>/": (who(LOGIN, OK, R, R, R, R, R), only_get(SIGNED_IN)),
 }
 
 # (regex route template, sample name) -> (GET, POST); samples in samples.py.

@@ -18,7 +18,7 @@ from classes.chat.rooms import main_room
 from classes.chat.services import open_breakout, post_message
 from classes.enrollment import ask_to_join, withdraw
 from classes.mailing import send_packet
-from classes.models import Class, Device, Enrollment, Session, SubmissionFile
+from classes.models import Class, Device, Enrollment, Notice, Session, SubmissionFile
 from classes.submissions.demo import demo_photo
 from classes.submissions.services import Work, submit_work
 from classes.uploads.images import process_photo
@@ -76,6 +76,7 @@ def load_world():
         "session_id": _past_session(class_a).pk,
         "mailing_id": mailing.mailing.pk,
         "submission_id": submission.pk,
+        "notice_id": Notice.objects.filter(recipient=student).latest("pk").pk,
         "file_id": SubmissionFile.objects.filter(submission=submission).first().pk,
         "level_id": class_a.level_id,
         "student_id": student.pk,
