@@ -1,5 +1,6 @@
 """The morning run: every day at HARBOR_NOTICES_MORNING_HOUR (program time) the
-task worker tells everyone whose class meets later that day, then sends the
+task worker tells everyone whose class meets later that day and every borrower
+whose device is due back in three days, then sends the
 daily digests. django-tasks has no clock of its own, so, as chat retention does
 (data_rights/retention.py), the chain is started once after every migrate (for
 the next morning, never at once) and each run enqueues the next. Run by the
@@ -14,7 +15,7 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from classes.notices.mail import send_digests
-from classes.notices.triggers import sessions_today
+from classes.notices.triggers import devices_due_soon, sessions_today
 
 
 def next_morning(now=None):
@@ -29,10 +30,12 @@ def next_morning(now=None):
 
 
 def run_morning(now=None):
-    """Today's sessions, then the digests (which carry them to digest readers)."""
+    """Today's sessions and devices due soon, then the digests (which carry them
+    to digest readers)."""
     told = sessions_today(now)
+    devices = devices_due_soon(now)
     digests = send_digests(now)
-    return {"sessions_told": len(told), "digests": digests}
+    return {"sessions_told": len(told), "devices_told": len(devices), "digests": digests}
 
 
 @task()

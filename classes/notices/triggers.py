@@ -1,12 +1,14 @@
 """What tells whom: one function per event, called by the verb that makes the
 event (classes/schedule.py, submissions/services.py, chat/services.py), inside
 its transaction, or by the page_published receiver (signals.py) and the morning
-run (tasks.py). Practice-group invitations and devices due back are kinds
-without a trigger yet: the features that make those events call `notify`."""
+run (tasks.py). Practice-group invitations are a kind without a trigger yet:
+that feature calls `notify`."""
+
+from datetime import timedelta
 
 from django.utils import timezone
 
-from classes.models import Class, Enrollment, NoticeKind, Session
+from classes.models import Class, Enrollment, Loan, NoticeKind, Session
 from classes.notices.services import notify
 from packets.models import LevelPage
 
@@ -109,4 +111,25 @@ def breakout_opened(cohort, groups):
         params = {"class": cohort.name, "group": group.name, "group_id": group.pk}
         link = f"/classes/{cohort.pk}/groups/{group.pk}/chat/"
         told += notify(students, NoticeKind.BREAKOUT_INVITATION, params, link=link)
+    return told
+
+
+# A borrower hears three days ahead: time to arrange a lift or a bus fare.
+DEVICE_DUE_AHEAD = timedelta(days=3)
+
+
+def devices_due_soon(now=None):
+    """The morning run: each borrower whose open loan is due back in three days
+    is told once per loan and due date (a new due date is told again)."""
+    due = timezone.localdate(now or timezone.now()) + DEVICE_DUE_AHEAD
+    told = []
+    for loan in Loan.objects.open().filter(due_back=due).select_related("device"):
+        device = f"{loan.device.get_kind_display()} {loan.device.asset_tag}"
+        told += notify(
+            [loan.student_id],
+            NoticeKind.DEVICE_DUE,
+            {"device": device, "due": due.isoformat(), "loan_id": loan.pk},
+            link="/",
+            key=f"device-due:{loan.pk}:{due.isoformat()}",
+        )
     return told
