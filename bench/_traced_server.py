@@ -1,7 +1,9 @@
 """uvicorn with a tracemalloc snapshot on SIGUSR1 (for bench/chat_memory.py).
 
-Run as `python -X tracemalloc=12 bench/_traced_server.py <uvicorn options>`; each
-SIGUSR1 writes the next snapshot to $SNAPSHOT_PATH (".1", ".2", ... appended).
+Run as `python bench/_traced_server.py <uvicorn options>`. The first SIGUSR1
+starts tracing (tracing from start-up made Django's imports take minutes on a
+busy machine); the second writes a snapshot to $SNAPSHOT_PATH: what was
+allocated in between and is still alive.
 """
 
 import gc
@@ -17,7 +19,12 @@ def snapshot(_signum, _frame):
     global taken
     taken += 1
     gc.collect()
-    tracemalloc.take_snapshot().dump(f"{os.environ['SNAPSHOT_PATH']}.{taken}")
+    if taken == 1:
+        tracemalloc.start(int(os.environ.get("TRACE_FRAMES", "3")))
+    else:
+        tracemalloc.take_snapshot().dump(os.environ["SNAPSHOT_PATH"])
+    with open(f"{os.environ['SNAPSHOT_PATH']}.{taken}", "w"):
+        pass  # done
 
 
 if __name__ == "__main__":

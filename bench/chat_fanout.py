@@ -229,6 +229,10 @@ class Probe:
             sum(cpu_seconds(pid) for pid in bench_database_backends()),
         ]
 
+    def server_cpu_seconds(self):
+        servers = len(self.pids)
+        return sum(self.cpu_end[:servers]) - sum(self.cpu_start[:servers])
+
     def cpu_report(self):
         used = [b - a for a, b in zip(self.cpu_start, self.cpu_end, strict=True)]
         names = [f"server {n + 1}" for n in range(len(self.pids))] + ["client", "PostgreSQL"]
@@ -281,7 +285,8 @@ def measure(name, extra, processes):
     print(
         f"  server memory per socket once open: "
         f"{(probe.rss_connected - probe.rss_start) / sockets:.0f} KiB; "
-        f"CPU while messages flowed: {probe.cpu_report()}"
+        f"CPU while messages flowed: {probe.cpu_report()}; "
+        f"servers: {1e6 * probe.server_cpu_seconds() / max(len(received), 1):.0f} µs per delivery"
     )
 
 

@@ -7,9 +7,11 @@ first batch also pays for one-off imports and caches, the second is what one
 more socket costs. With TRACE=1 the server runs under tracemalloc and the
 allocations live between the two batches are listed by where they were made.
 Usage: SOCKETS=300 .venv/bin/python bench/run.py chat_memory
+(REUSE=1 to keep the database of the last run instead of making it again.)
 """
 
 import asyncio
+import json
 import os
 import signal
 import subprocess
@@ -31,13 +33,17 @@ def start(env, port):
 
     args = [a.format(port=port) for a in SERVERS["uvicorn"][2:]] + SERVER_ARGS
     if TRACE:
-        command = [sys.executable, "-X", "tracemalloc=12", "bench/_traced_server.py", *args]
+        command = [sys.executable, "bench/_traced_server.py", *args]
     else:
         command = [sys.executable, "-m", "uvicorn", *args]
     log = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     process.log = log
-    wait_until_listening(port, process)
+    try:
+        wait_until_listening(port, process, timeout=180)  # tracemalloc slows start-up
+    except RuntimeError:
+        process.kill()
+        raise
     return process
 
 
@@ -82,15 +88,11 @@ async def batches(url, rooms, server, snapshot_path):
 
 
 def where(snapshot_path, sockets):
-    first = tracemalloc.Snapshot.load(f"{snapshot_path}.1")
-    second = tracemalloc.Snapshot.load(f"{snapshot_path}.2")
-    grown = second.compare_to(first, "traceback")
-    total = sum(stat.size_diff for stat in grown)
+    grown = tracemalloc.Snapshot.load(str(snapshot_path)).statistics("lineno")
+    total = sum(stat.size for stat in grown)
     print(f"tracemalloc: {total / 1024 / sockets:.1f} KiB of Python objects per socket")
-    for stat in grown[:25]:
-        if stat.size_diff <= 0:
-            continue
-        print(f"  {stat.size_diff / 1024 / sockets:5.2f} KiB/socket, {stat.count_diff} blocks")
+    for stat in grown[:30]:
+        print(f"  {stat.size / 1024 / sockets:5.2f} KiB/socket, {stat.count} blocks")
         frames = [f for f in stat.traceback if "asyncio" not in f.filename][-4:]
         for frame in frames:
             name = frame.filename.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
@@ -105,12 +107,17 @@ def main():
     os.environ["ROOMS"] = str(2 * SOCKETS // chat_fanout.PER_ROOM)
     _name, extra, _processes = chat_fanout.scenarios()[1]
     env = chat_fanout.base_env(extra)
-    rooms = chat_fanout.prepare(env)
+    saved = OUT / "chat-memory-rooms.json"
+    if os.environ.get("REUSE") == "1" and saved.exists():  # the database of the last run
+        rooms = json.loads(saved.read_text())
+    else:
+        rooms = chat_fanout.prepare(env)
+        saved.write_text(json.dumps(rooms))
     from tests.servers import free_port
 
     port = free_port()
     snapshot_path = OUT / "chat-memory.snapshot"
-    for old in OUT.glob("chat-memory.snapshot.*"):
+    for old in OUT.glob("chat-memory.snapshot*"):
         old.unlink()
     env["SNAPSHOT_PATH"] = str(snapshot_path)
     server = start(env, port)
@@ -118,7 +125,10 @@ def main():
         figures = asyncio.run(batches(f"ws://127.0.0.1:{port}", rooms, server, snapshot_path))
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
     options = " ".join(chat_fanout.SERVER_ARGS) or "(production options)"
     print(f"uvicorn {options}, load average {chat_fanout.load_average()}")
     for number, (sockets, kib) in enumerate(figures, start=1):

@@ -55,6 +55,8 @@ SERVERS = {
         "--no-access-log",
         "--ws-max-size",
         "16384",
+        "--ws-per-message-deflate",
+        "false",
         "learning.asgi:application",
     ],
 }
