@@ -24,6 +24,11 @@ PER_ROOM = 30
 RATE = float(os.environ.get("RATE", "100"))  # messages per second, all rooms together
 SECONDS = float(os.environ.get("SECONDS", "20"))
 SERVER = os.environ.get("SERVER", "uvicorn")  # production serves WebSockets with uvicorn
+# Extra server options to try (e.g. "--ws wsproto"); and, for a profile of a
+# run, the path of a py-spy executable: each process is sampled while the
+# messages flow (bench/out/chat-profile-*.txt, py-spy's "raw" collapsed stacks).
+SERVER_ARGS = os.environ.get("SERVER_ARGS", "").split()
+PYSPY = os.environ.get("PYSPY")
 POSTGRES = "postgres://postgres@127.0.0.1:5432/harbor_bench"
 REDIS = "redis://127.0.0.1:6379/3"
 
@@ -163,7 +168,7 @@ async def drain(received, quiet=3.0, limit=60.0):
             seen, still = len(received), time.perf_counter()
 
 
-async def load(urls, rooms):
+async def load(urls, rooms, probe):
     received, ready, sent = [], {}, {}
     tasks = []
     for index, room in enumerate(rooms):
@@ -179,6 +184,7 @@ async def load(urls, rooms):
                 task.result()
         await asyncio.sleep(0.1)
     await asyncio.sleep(1)
+    probe.connected()
     # One sender per room, its first client: the rooms' senders alternate
     # between the server processes.
     per_room = [ready[index, 0] for index in range(len(rooms))]
@@ -193,9 +199,77 @@ async def load(urls, rooms):
         count += 1
         await asyncio.sleep(max(0, start + count * interval - time.perf_counter()))
     await drain(received)
+    probe.drained()
     for task in tasks:
         task.cancel()
     return sent, received
+
+
+def run_client(coroutine):
+    """The load generator shares the cores with what it measures: uvloop (as
+    the servers use) keeps its own share of the CPU smaller."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coroutine)
+    return uvloop.run(coroutine)
+
+
+class Probe:
+    """Server memory before and after the sockets open, and the CPU time each
+    process used while the messages flowed (the sockets open, until drained)."""
+
+    def __init__(self, pids):
+        self.pids = pids
+        self.rss_start = sum(rss_kib(pid) for pid in pids)
+
+    def connected(self):
+        self.rss_connected = sum(rss_kib(pid) for pid in self.pids)
+        self.cpu_start = self.cpu_now()
+
+    def drained(self):
+        self.rss_end = sum(rss_kib(pid) for pid in self.pids)
+        self.cpu_end = self.cpu_now()
+
+    def cpu_now(self):
+        client = os.times()
+        return [
+            *(cpu_seconds(pid) for pid in self.pids),
+            client.user + client.system,
+            sum(cpu_seconds(pid) for pid in bench_database_backends()),
+        ]
+
+    def server_cpu_seconds(self):
+        servers = len(self.pids)
+        return sum(self.cpu_end[:servers]) - sum(self.cpu_start[:servers])
+
+    def cpu_report(self):
+        used = [b - a for a, b in zip(self.cpu_start, self.cpu_end, strict=True)]
+        names = [f"server {n + 1}" for n in range(len(self.pids))] + ["client", "PostgreSQL"]
+        return ", ".join(
+            f"{name} {seconds:.1f} s" for name, seconds in zip(names, used, strict=True)
+        )
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process and its threads, in seconds."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except FileNotFoundError:  # a database backend that has just ended
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def bench_database_backends():
+    """PostgreSQL's processes serving the benchmark's database (if on this machine)."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                title = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if title.startswith(b"postgres: ") and b" harbor_bench " in title:
+                yield int(entry.name)
 
 
 def measure(name, extra, processes):
@@ -205,16 +279,39 @@ def measure(name, extra, processes):
     rooms = prepare(env)
     servers = []
     for _ in range(processes):
-        process, url = start_server(env, server=SERVER)
+        process, url = start_server(env, server=SERVER, args=SERVER_ARGS)
         servers.append((process, url.replace("http", "ws", 1)))
-    before = sum(rss_kib(p.pid) for p, _ in servers)
+    probe = Probe([p.pid for p, _ in servers])
+    profilers = profile([p.pid for p, _ in servers] + [os.getpid()])
     try:
-        sent, received = asyncio.run(load([u for _, u in servers], rooms))
-        after = sum(rss_kib(p.pid) for p, _ in servers)
+        sent, received = run_client(load([u for _, u in servers], rooms, probe))
     finally:
         for proc, _ in servers:
             stop_server(proc)
-    report(name, sent, received, (after - before) / (len(rooms) * PER_ROOM))
+        for profiler in profilers:
+            profiler.wait()
+    sockets = len(rooms) * PER_ROOM
+    report(name, sent, received, (probe.rss_end - probe.rss_start) / sockets)
+    print(
+        f"  server memory per socket once open: "
+        f"{(probe.rss_connected - probe.rss_start) / sockets:.0f} KiB; "
+        f"CPU while messages flowed: {probe.cpu_report()}; "
+        f"servers: {1e6 * probe.server_cpu_seconds() / max(len(received), 1):.0f} µs per delivery"
+    )
+
+
+def profile(pids):
+    if not PYSPY:
+        return []
+    return [
+        subprocess.Popen(
+            [PYSPY, "record", "-p", str(pid), "-f", "raw", "-r", "50", "-d", str(int(SECONDS) + 15)]
+            + ["-o", str(OUT / f"chat-profile-{n}.txt"), "--nonblocking"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for n, pid in enumerate(pids)
+    ]
 
 
 def report(name, sent, received, kib_per_socket):
@@ -226,14 +323,24 @@ def report(name, sent, received, kib_per_socket):
         f"({100 * len(received) / expected:.2f} %), "
         f"{len(received) / SECONDS:.0f} deliveries/s, "
         f"p50 {statistics.median(delays):.1f} ms, p99 {p99:.1f} ms, "
-        f"~{kib_per_socket:.0f} KiB per socket (server RSS growth)"
+        f"~{kib_per_socket:.0f} KiB per socket (server RSS growth), "
+        f"load average {load_average()}"
     )
+
+
+def load_average():
+    # The client, the servers, PostgreSQL and Redis share the machine's cores:
+    # a figure taken on a busy machine says so beside it.
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg()) + f" ({os.cpu_count()} cores)"
 
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(ROOT))
-    print(f"{ROOMS} rooms x {PER_ROOM} clients, {RATE:.0f} messages/s for {SECONDS:.0f} s")
+    print(
+        f"{ROOMS} rooms x {PER_ROOM} clients, {RATE:.0f} messages/s for {SECONDS:.0f} s, "
+        f"server {SERVER}, load average before {load_average()}"
+    )
     only = os.environ.get("SCENARIO")  # "1" or "2" to run one of them
     for number, (name, extra, processes) in enumerate(scenarios(), start=1):
         if only and only != str(number):

@@ -10,5 +10,7 @@ worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
 # uvicorn, as WebSockets are served in production (docs/deploy.md): it refuses a
 # frame over the chat protocol's 16 KiB itself, closing with 1009 as
-# docs/chat-protocol.md promises (daphne could only close with 1011).
-"$bin/uvicorn" learning.asgi:application --host "$host" --port "$port" --ws-max-size 16384
+# docs/chat-protocol.md promises (daphne could only close with 1011). No
+# per-message deflate, as in production (deploy/systemd/harbor-asgi@.service).
+"$bin/uvicorn" learning.asgi:application --host "$host" --port "$port" --ws-max-size 16384 \
+  --ws-per-message-deflate false

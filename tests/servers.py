@@ -55,12 +55,14 @@ SERVERS = {
         "--no-access-log",
         "--ws-max-size",
         "16384",
+        "--ws-per-message-deflate",
+        "false",
         "learning.asgi:application",
     ],
 }
 
 
-def start_server(env=None, server="uvicorn", **extra_env):
+def start_server(env=None, server="uvicorn", args=(), **extra_env):
     """Start an ASGI server for learning.asgi on a free loopback port; returns
     (process, url). By default uvicorn as `make run` and production start it
     (scripts/serve-dev.sh, docs/deploy.md), serving the tests' database with the
@@ -77,7 +79,7 @@ def start_server(env=None, server="uvicorn", **extra_env):
     # Output to a file, not a pipe: a pipe nobody reads fills up and stalls the server.
     log = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen(
-        [sys.executable] + [arg.format(port=port) for arg in SERVERS[server]],
+        [sys.executable] + [arg.format(port=port) for arg in [*SERVERS[server], *args]],
         cwd=ROOT,
         env=env,
         stdout=log,

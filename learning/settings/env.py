@@ -5,7 +5,7 @@ not a traceback deep inside a database or Redis driver.
 """
 
 import os
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -145,9 +145,22 @@ def channel_layers(redis_url):
                 # The default pool of 100 raised MaxConnectionsError when many
                 # sockets closed at once (150 per process, measured here).
                 "hosts": [{"address": redis_url, "max_connections": 1000}],
+                "prefix": pubsub_prefix(redis_url),
             },
         }
     }
+
+
+def pubsub_prefix(redis_url):
+    """Redis pub/sub channels belong to the whole server, not to a database
+    number: two sites on one Redis (say staging on /1 and production on /2)
+    would hear each other's chat rooms under the same channel names. The
+    database number in the name keeps them apart, as it keeps their keys."""
+    parts = urlsplit(redis_url)
+    number = parse_qs(parts.query).get("db", ["0"])[0]
+    if parts.scheme != "unix" and parts.path.strip("/"):
+        number = parts.path.strip("/")
+    return f"harbor.db{number}."
 
 
 def caches(redis_url):

@@ -45,6 +45,34 @@ def test_tests_serve_chat_the_way_make_run_does():
     assert SERVERS["uvicorn"][SERVERS["uvicorn"].index("--ws-max-size") + 1] == size
 
 
+# Every way Harbor starts its WebSocket server: `make run`, `make serve-scaled`,
+# production's unit, and the tests and benchmarks.
+LAUNCHERS = [
+    "scripts/serve-dev.sh",
+    "scripts/serve-scaled.sh",
+    "deploy/systemd/harbor-asgi@.service",
+]
+
+
+@pytest.mark.parametrize("launcher", LAUNCHERS)
+def test_every_launcher_starts_uvicorn_with_the_same_chat_options(launcher):
+    text = (Path(ROOT) / launcher).read_text()
+    assert f"--ws-max-size {MAX_FRAME_BYTES}" in text
+    # Per-message deflate off: its zlib state cost ~34 KiB per open socket.
+    assert "--ws-per-message-deflate false" in text
+    assert " ".join(SERVERS["uvicorn"]).count("--ws-per-message-deflate false") == 1
+
+
+def test_a_phone_offering_compression_gets_plain_frames(server, classroom):
+    """Browsers always offer permessage-deflate; the server declines it, and
+    chat still works uncompressed."""
+    cohort, _teacher, amina, _ahmad = classroom
+    with open_socket(server, f"/ws/classes/{cohort.pk}/chat/", amina) as socket:
+        assert "Sec-WebSocket-Extensions" not in socket.response.headers
+        socket.send(json.dumps({"type": "send", "text": "Plain", "client_id": "p-1"}))
+        assert json.loads(socket.recv(timeout=10))["text"] == "Plain"
+
+
 @pytest.mark.parametrize("extra", [1, 100_000])
 def test_an_oversized_frame_closes_with_1009(server, classroom, extra):
     cohort, _teacher, amina, _ahmad = classroom
