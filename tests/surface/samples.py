@@ -43,17 +43,24 @@ REGEX_SAMPLES = {
     r"^media/images/(?P<path>[^/]+)$": {
         "public_image": "public_image",
         "private_image": "private_image",
+        "guide_image": "guide_image",
     },
     r"^((?:[\w\-]+/)*flashcards\.(?:apkg|txt))$": {
         "level_deck": "level_deck",
         "packet_deck": "packet_deck",
         "private_packet_deck": "private_packet_deck",
     },
-    r"^(?!_util/)((?:[\w\-]+/){2})$": {"packet": "packet", "private_packet": "private_packet"},
+    r"^(?!_util/)((?:[\w\-]+/){2})$": {
+        "packet": "packet",
+        "private_packet": "private_packet",
+        "student_guide": "/help/sign-in/",
+        "manager_guide": "/help/export-for-funders/",
+    },
     r"^documents/\d{19,}/": {"too_long": f"/documents/{'1' * 20}/worksheet.pdf"},
     r"^((?:[\w\-]+/)*)$": {
         "home": "home",
         "root_page": "root_page",
+        "help": "/help/",
         "level": "level",
         "assignment": "assignment",
         "packet_practice": "packet_practice",
