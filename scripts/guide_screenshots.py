@@ -109,7 +109,9 @@ def prepare(folder):
         "HARBOR_MEDIA_ROOT": str(folder / "media"),
         "HARBOR_PRIVATE_MEDIA_ROOT": str(folder / "private"),
     }
-    for command in (["migrate", "--no-input"], ["demo"]):
+    # The interface's translations (.mo files are built, not kept in git).
+    commands = (["compilemessages", "--ignore", ".venv/*", "-v", "0"], ["migrate"], ["demo"])
+    for command in commands:
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     return env
 

@@ -25,7 +25,7 @@ STUDENT_GUIDES = [
     guide(
         "sign-in",
         "students",
-        {"en": "Sign in", "ar": "تسجيل الدخول", "es": "Entrar"},
+        {"en": "Sign in", "ar": "تسجيل الدخول", "es": "Iniciar sesión"},
         {
             "en": "Open Harbor with the username and password from your teacher.",
             "ar": "افتح Harbor باسم المستخدم وكلمة المرور من معلمك.",
@@ -37,7 +37,7 @@ STUDENT_GUIDES = [
                 {
                     "en": "Type your username and your password. Then tap Sign in.",
                     "ar": "اكتب اسم المستخدم وكلمة المرور. ثم اضغط تسجيل الدخول.",
-                    "es": "Escribe tu usuario y tu contraseña. Luego toca Entrar.",
+                    "es": "Escribe tu usuario y tu contraseña. Luego toca Iniciar sesión.",
                 },
             ),
             (
@@ -109,7 +109,7 @@ STUDENT_GUIDES = [
                 "student-photo-form",
                 {
                     "en": "Take a photo of your paper with the photo button, then tap Hand in.",
-                    "ar": "التقط صورة لورقتك بزر الصورة، ثم اضغط تسليم.",
+                    "ar": "التقط صورة لورقتك بزر الصورة، ثم اضغط سلّم.",
                     "es": "Toma una foto de tu papel con el botón de foto y toca Entregar.",
                 },
             ),
@@ -137,7 +137,7 @@ STUDENT_GUIDES = [
                 "student-audio-form",
                 {
                     "en": "Tap Record and speak. Tap Stop, then tap Hand in.",
-                    "ar": "اضغط تسجيل وتكلم. اضغط إيقاف، ثم اضغط تسليم.",
+                    "ar": "اضغط سجّل وتكلم. اضغط توقّف، ثم اضغط سلّم.",
                     "es": "Toca Grabar y habla. Toca Parar y luego toca Entregar.",
                 },
             ),
@@ -165,7 +165,7 @@ STUDENT_GUIDES = [
                 "student-chat",
                 {
                     "en": "Write in English and tap Send. Be kind.",
-                    "ar": "اكتب بالإنجليزية واضغط إرسال. كن لطيفًا.",
+                    "ar": "اكتب بالإنجليزية واضغط أرسل. كن لطيفًا.",
                     "es": "Escribe en inglés y toca Enviar. Sé amable.",
                 },
             ),
@@ -217,15 +217,15 @@ STUDENT_GUIDES = [
                 "student-packet-save",
                 {
                     "en": "Open a packet and tap Save for offline.",
-                    "ar": "افتح الدرس واضغط حفظ للقراءة بدون إنترنت.",
-                    "es": "Abre un paquete y toca Guardar sin conexión.",
+                    "ar": "افتح الدرس واضغط احفظ للقراءة دون اتصال.",
+                    "es": "Abre un paquete y toca Guardar para leer sin conexión.",
                 },
             ),
             (
                 "student-saved-packets",
                 {
                     "en": "With no internet, open Saved packets and tap your packet.",
-                    "ar": "بدون إنترنت، افتح الدروس المحفوظة واضغط على درسك.",
+                    "ar": "بدون إنترنت، افتح الحزم المحفوظة واضغط على درسك.",
                     "es": "Sin internet, abre Paquetes guardados y toca tu paquete.",
                 },
             ),
