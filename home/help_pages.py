@@ -36,6 +36,12 @@ class HelpIndexPage(Page):
     class Meta:
         verbose_name = _("help index")
 
+    def clean(self):
+        super().clean()
+        # Every page's header links to /help/ (templates/components/help_link.html).
+        if self.slug != "help":
+            raise ValidationError({"slug": _("The help index stays at /help/: its slug is help.")})
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = guides.sections_for(request.user, get_language(), self)

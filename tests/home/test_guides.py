@@ -234,3 +234,24 @@ def test_a_translation_is_for_whom_its_original_is_for(guides):
     )
     translation.clean()
     assert (translation.audience, translation.before_sign_in) == ("students", True)
+
+
+def test_the_help_index_keeps_its_address(help_index):
+    """Every page's header links to /help/."""
+    help_index.slug = "guides"
+    with pytest.raises(ValidationError) as refused:
+        help_index.clean()
+    assert "slug" in refused.value.message_dict
+
+
+def test_guides_live_only_under_the_one_help_index(help_index):
+    home = help_index.get_parent().specific
+    assert GuidePage.can_exist_under(help_index) and not GuidePage.can_exist_under(home)
+    assert not HelpIndexPage.can_create_at(home)  # there is one already
+
+
+@pytest.mark.parametrize(("role", "may_write"), [("manager", True), ("teacher", False)])
+def test_managers_write_guides_in_the_admin(request, client, help_index, role, may_write):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(f"/admin/pages/add/home/guidepage/{help_index.pk}/")
+    assert (response.status_code == 200) is may_write
