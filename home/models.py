@@ -20,7 +20,7 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["packets.LevelPage"]
+    subpage_types = ["packets.LevelPage", "home.HelpIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -41,3 +41,9 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(dashboard_context(request))
         return context
+
+
+# The guides at /help/ (their own module: home/help_pages.py).
+from home.help_pages import GuidePage, GuideStep, HelpIndexPage  # noqa: E402
+
+__all__ = ["GuidePage", "GuideStep", "HelpIndexPage", "HomePage"]

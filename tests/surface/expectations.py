@@ -196,6 +196,7 @@ SAMPLED_ROUTES = {
     ("^media/images/(?P<path>[^/]+)$", "public_image"): same(
         who(R, OK, OK, OK, OK, OK, OK)  # no hint to anonymous that a picture exists
     ),
+    ("^media/images/(?P<path>[^/]+)$", "guide_image"): same(EVERYONE),  # a public guide's
     ("^media/images/(?P<path>[^/]+)$", "private_image"): same(
         who(R, R, R, R, OK, R, OK)  # its level's editors; nobody else without the password
     ),
@@ -208,8 +209,12 @@ SAMPLED_ROUTES = {
     ("^((?:[\\w\\-]+/)*flashcards\\.(?:apkg|txt))$", "private_packet_deck"): same(PASSWORD_FORM),
     ("^(?!_util/)((?:[\\w\\-]+/){2})$", "packet"): same(READERS),
     ("^(?!_util/)((?:[\\w\\-]+/){2})$", "private_packet"): same(PASSWORD_FORM),
+    # Guides (/help/<guide>/) are not secret: listed by role, readable by anyone.
+    ("^(?!_util/)((?:[\\w\\-]+/){2})$", "student_guide"): same(EVERYONE),
+    ("^(?!_util/)((?:[\\w\\-]+/){2})$", "manager_guide"): same(EVERYONE),
     ("^((?:[\\w\\-]+/)*)$", "home"): same(EVERYONE),
     ("^((?:[\\w\\-]+/)*)$", "root_page"): same(EVERYONE),
+    ("^((?:[\\w\\-]+/)*)$", "help"): same(EVERYONE),  # /help/: each reader's own list
     ("^((?:[\\w\\-]+/)*)$", "level"): same(READERS),
     # Handing in is for students of a class of the assignment's level.
     ("^((?:[\\w\\-]+/)*)$", "assignment"): (READERS, who(LOGIN, OK, R, R, R, R, R)),

@@ -43,6 +43,7 @@ REGEX_SAMPLES = {
     r"^media/images/(?P<path>[^/]+)$": {
         "public_image": "public_image",
         "private_image": "private_image",
+        "guide_image": "guide_image",
     },
     r"^voice/(?P<name>[^/]+)$": {
         "spoken_text": "spoken_text",
@@ -53,11 +54,17 @@ REGEX_SAMPLES = {
         "packet_deck": "packet_deck",
         "private_packet_deck": "private_packet_deck",
     },
-    r"^(?!_util/)((?:[\w\-]+/){2})$": {"packet": "packet", "private_packet": "private_packet"},
+    r"^(?!_util/)((?:[\w\-]+/){2})$": {
+        "packet": "packet",
+        "private_packet": "private_packet",
+        "student_guide": "/help/sign-in/",
+        "manager_guide": "/help/export-for-funders/",
+    },
     r"^documents/\d{19,}/": {"too_long": f"/documents/{'1' * 20}/worksheet.pdf"},
     r"^((?:[\w\-]+/)*)$": {
         "home": "home",
         "root_page": "root_page",
+        "help": "/help/",
         "level": "level",
         "assignment": "assignment",
         "packet_practice": "packet_practice",

@@ -22,6 +22,7 @@ from classes.models import Class, Device, Enrollment, Notice, Session, Submissio
 from classes.submissions.demo import demo_photo
 from classes.submissions.services import Work, submit_work
 from classes.uploads.images import process_photo
+from home.help_pages import GuidePage
 from packets.models import AssignmentPage, LevelPage, PacketPage, SpokenText
 from tests.housekeeping import wagtails_housekeeping_at_once
 
@@ -135,6 +136,7 @@ def _paths(class_a, private_packet):
         "public_image": _picture_of(packet),
         "private_image": _picture_of(private_packet),
         "spoken_text": _spoken(packet),
+        "guide_image": _picture_of_guide("sign-in"),
     }
 
 
@@ -156,6 +158,12 @@ def _picture_of(packet):
     """The path of the picture the packet page shows (its rendition)."""
     image = next(block.value["image"] for block in packet.body if block.block_type == "image")
     return "/media/" + image.get_rendition("width-480|format-webp").file.name
+
+
+def _picture_of_guide(slug):
+    """The path of a rendition of the guide's first picture (the demo's guides)."""
+    image = GuidePage.objects.get(slug=slug).steps.first().image
+    return "/media/" + image.get_rendition("width-375|format-webp").file.name
 
 
 class _Quiet:
