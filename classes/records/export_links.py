@@ -16,6 +16,7 @@ LABELS = {
     "submissions": _("Submissions"),
     "assessments": _("Assessments"),
     "nrs-table-4": _("NRS Table 4"),
+    "loans": _("Device loans"),
 }
 
 

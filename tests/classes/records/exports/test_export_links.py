@@ -96,3 +96,10 @@ def test_bad_filters_on_a_linked_export_are_refused(login, manager, program, que
     response = login(manager).get(f"/records/exports/students.xlsx?{query}")
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_every_export_has_a_label_on_the_records_pages():
+    from classes.records.export_links import LABELS
+    from classes.records.exports.registry import EXPORTS
+
+    assert set(LABELS) == set(EXPORTS)
