@@ -12,6 +12,7 @@ from classes.chat.demo import load_chat
 from classes.enrollment import ask_to_join, enroll
 from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
 from classes.records import demo as records_demo
+from classes.records import past_term_demo
 from classes.schedule import create_class
 from classes.submissions.demo import load_submissions
 from packets.demo import ensure_levels
@@ -138,3 +139,4 @@ def load(log):
     log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
     log(f"{load_submissions()} new pieces of students' work")
     records_demo.load(log)
+    past_term_demo.load(log)
