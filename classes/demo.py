@@ -14,6 +14,7 @@ from classes.loans import demo as loans_demo
 from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
 from classes.notices import demo as notices_demo
 from classes.records import demo as records_demo
+from classes.records import past_term_demo
 from classes.schedule import create_class
 from classes.submissions.demo import load_submissions
 from packets.demo import ensure_levels
@@ -140,5 +141,6 @@ def load(log):
     log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
     log(f"{load_submissions()} new pieces of students' work")
     records_demo.load(log)
+    past_term_demo.load(log)
     loans_demo.load(log)
     notices_demo.load(log)

@@ -17,6 +17,8 @@ from classes.models import Assessment, Attendance, Enrollment, Feedback, Submiss
 from classes.records import gains
 from classes.records.figures import figures
 from classes.records.filters import Period
+from classes.records.period_data import periods_of_student
+from classes.records.periods import gains_by_period
 from packets.models import FlashcardProgress, LevelPage, PacketPage
 
 
@@ -102,6 +104,28 @@ def flashcard_practice(student, classes, everything=False):
         )
         .order_by("-latest")
     )
+
+
+@dataclass
+class PeriodRow:
+    """A period of participation on the record, with whether it made a gain."""
+
+    period: object
+    gain: bool
+
+
+def periods(student, classes, results=(), period=None):
+    """The student's periods of participation in these classes, newest first (only
+    those overlapping `period`, if given), each with its measurable skill gain
+    (at most one) from the test results already loaded. Three queries."""
+    found = periods_of_student(student, classes)
+    if period is not None:
+        found = [
+            p
+            for p in found
+            if p.start <= period.last_day and (p.exit_date or period.first_day) >= period.first_day
+        ]
+    return [PeriodRow(p, gain) for p, gain in reversed(gains_by_period(results, found))]
 
 
 @dataclass

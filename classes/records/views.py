@@ -35,6 +35,7 @@ from classes.records.figures import (
 )
 from classes.records.filters import Period, RecordsFilterForm, current_term
 from classes.records.forms import AssessmentForm
+from classes.records.rules import nrs_rules
 from classes.records.tables import table
 from classes.records.trends import attendance_trends
 from packets.models import LevelPage
@@ -173,6 +174,8 @@ def student_page(request, student_id):
         "history": history,
         "work": record.work_with_feedback(student, classes),
         "assessments": results,
+        "periods": record.periods(student, classes, results),
+        "rules": nrs_rules(),
         "term": term,
         "tests": gains.outcome(results, term),
         "flashcards": record.flashcard_practice(
@@ -202,6 +205,8 @@ def participation_page(request, student_id):
         "form": form,
         "period": period,
         "rows": rows,
+        "periods": record.periods(student, classes, record.assessments(student), period),
+        "rules": nrs_rules(),
         "total_hours": sum((row.hours for row in rows), 0),
         "today": timezone.localdate(),
         "program": program_name(request),

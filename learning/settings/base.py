@@ -190,6 +190,16 @@ TIME_ZONE = env_str("HARBOR_TIME_ZONE", "America/New_York")
 USE_I18N = True
 # Adult-education reporting counts a student as a participant from 12 contact hours.
 HARBOR_PARTICIPANT_HOURS = env_int("HARBOR_PARTICIPANT_HOURS", 12)
+# The NRS rules for periods of participation (classes/records/rules.py, defined in
+# docs/records.md, "Periods of participation"); a state may set others.
+HARBOR_NRS_RULES = {
+    # A student exits after this many days with no service and none scheduled.
+    "exit_after_days": env_int("HARBOR_NRS_EXIT_AFTER_DAYS", 90),
+    # A participant has at least this many contact hours within one period.
+    "participant_hours": HARBOR_PARTICIPANT_HOURS,
+    # The program year begins on this (month, day): July 1 for the NRS.
+    "program_year_start": (7, 1),
+}
 # Records pages and exports cover at most this many days at once (their work
 # grows with the weeks in the period); two years by default.
 HARBOR_RECORDS_MAX_DAYS = env_int("HARBOR_RECORDS_MAX_DAYS", 731)

@@ -92,6 +92,9 @@ def test_the_drill_down_pages_take_the_same_queries_for_more_classes_and_student
         f"/records/students/{students[0].pk}/",
         f"/records/students/{students[0].pk}/participation/",
     ]
+    # The student pages load periods of participation in three more queries
+    # (attendance, enrollments, sessions; the printed record a fourth, its test
+    # results): constant, so these counts are still measured, not written down.
     counts = {}
     for url in urls:
         with CaptureQueriesContext(connection) as captured:

@@ -1,0 +1,98 @@
+"""Loading what periods of participation are computed from: three queries for one
+student or for many (attendance, enrollments, sessions), whatever their history.
+Computed on every read from the tables, so they follow every change to the roll,
+the enrollments or the schedule (records are queries, never copies)."""
+
+from collections import defaultdict
+
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from classes.models import Attendance, Enrollment, Session
+from classes.records.periods import Service, Span, periods_of_participation
+from classes.records.rules import nrs_rules
+
+
+def local_day(field):
+    return TruncDate(field, tzinfo=timezone.get_default_timezone())
+
+
+def attended_service(student_ids, classes=None):
+    """{student id: [(class id, Service)]}: attended minutes in held sessions (the
+    contact-hour rule of Attendance.counted()), one per session."""
+    records = Attendance.objects.filter(student_id__in=student_ids).counted()
+    if classes is not None:
+        records = records.filter(session__cohort__in=classes)
+    rows = records.values_list("student_id", "session__cohort_id", "minutes").annotate(
+        day=local_day("session__starts_at")
+    )
+    by_student = defaultdict(list)
+    for student_id, cohort_id, minutes, day in rows.order_by():
+        by_student[student_id].append((cohort_id, Service(day, minutes)))
+    return by_student
+
+
+def enrollment_spans(student_ids, classes=None):
+    enrollments = Enrollment.objects.filter(student_id__in=student_ids)
+    if classes is not None:
+        enrollments = enrollments.filter(cohort__in=classes)
+    return enrollments
+
+
+def class_sessions(enrollments):
+    """{class id: {local date}} of the sessions (held or to come) of these classes."""
+    rows = (
+        Session.objects.filter(cohort__in=enrollments.values("cohort_id"), cancelled=False)
+        .values_list("cohort_id")
+        .annotate(day=local_day("starts_at"))
+        .order_by()
+        .distinct()
+    )
+    by_class = defaultdict(set)
+    for cohort_id, day in rows:
+        by_class[cohort_id].add(day)
+    return by_class
+
+
+def spans_of(rows, service):
+    """The student's enrollments as spans. A roster is often entered after the
+    first sessions, so an enrollment starts at its first attended day if earlier;
+    one ended without a date covers no gap."""
+    first_attended = {}
+    for cohort_id, item in service:
+        first_attended[cohort_id] = min(item.day, first_attended.get(cohort_id, item.day))
+    spans = []
+    for cohort_id, enrolled_on, ended_on, status in rows:
+        first = min(enrolled_on, first_attended.get(cohort_id, enrolled_on))
+        last = ended_on if ended_on or status == "active" else first
+        spans.append(Span(cohort_id, first, last))
+    return spans
+
+
+def periods_by_student(student_ids, classes=None, today=None, rules=None):
+    """{student id: [PeriodOfParticipation]} for these students (ids or a subquery),
+    from their classes among `classes` (all of them if None). Three queries."""
+    rules = rules or nrs_rules()
+    today = today or timezone.localdate()
+    service = attended_service(student_ids, classes)
+    enrollments = enrollment_spans(student_ids, classes)
+    rows = defaultdict(list)
+    for student_id, *row in enrollments.values_list(
+        "student_id", "cohort_id", "enrolled_on", "ended_on", "status"
+    ).order_by():
+        rows[student_id].append(row)
+    sessions = class_sessions(enrollments)
+    return {
+        student_id: periods_of_participation(
+            [item for _cohort, item in service.get(student_id, ())],
+            spans_of(rows[student_id], service.get(student_id, ())),
+            {cohort: sessions[cohort] for cohort, *_rest in rows[student_id] if cohort in sessions},
+            today,
+            rules,
+        )
+        for student_id in set(service) | set(rows)
+    }
+
+
+def periods_of_student(student, classes=None, today=None, rules=None):
+    return periods_by_student([student.pk], classes, today, rules).get(student.pk, [])
