@@ -128,8 +128,8 @@ MANAGER_GUIDES = [
             ),
             (
                 "manager-exports",
-                "Keep the same period in the export's address, e.g. "
-                "/records/exports/attendance.xlsx?start=2026-09-01&end=2026-12-31, and open it.",
+                "Under Download the records, tap CSV or XLSX beside the records you need: "
+                "the file holds the period, level or class the page shows.",
             ),
         ],
     ),
@@ -139,10 +139,14 @@ MANAGER_GUIDES = [
         "Lend a device",
         "Keep track of the phones, tablets and hotspots the program lends to students.",
         [
-            ("manager-loans", "Open Device loans and choose Lend a device."),
             (
                 "manager-loans",
-                "Choose the device and the student, and save. Mark it returned when it comes back.",
+                "On your home page, open Device loans and choose an available device.",
+            ),
+            (
+                "manager-loans",
+                "Under Lend it, choose the student and the due date, and save. "
+                "When it comes back, fill in Take it back.",
             ),
         ],
     ),
