@@ -11,6 +11,7 @@ from classes.attendance import Mark, take_attendance
 from classes.chat.demo import load_chat
 from classes.enrollment import ask_to_join, enroll
 from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
+from classes.practice.demo import load_practice
 from classes.records import demo as records_demo
 from classes.schedule import create_class
 from classes.submissions.demo import load_submissions
@@ -138,3 +139,4 @@ def load(log):
     log(f"{len(DEMO_CLASSES)} classes, {rolls} new attendance rolls, {messages} chat messages")
     log(f"{load_submissions()} new pieces of students' work")
     records_demo.load(log)
+    load_practice(log)

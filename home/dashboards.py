@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from classes import dashboards as class_panels
+from classes.practice import pages as practice_pages
 from learning.roles import Role
 from packets.flashcards.progress import due_today_by_packet
 from packets.privacy import page_access
@@ -35,6 +36,7 @@ def dashboard_context(request):
         "can_open_admin": role in (Role.TEACHER, Role.MANAGER),
         "can_open_records": role in (Role.TEACHER, Role.MANAGER),
         **flashcard_panels(user, role),
+        **(practice_pages.student_panels(user) if role == Role.STUDENT else {}),
     }
 
 

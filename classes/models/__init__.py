@@ -13,6 +13,13 @@ from classes.models.cohorts import (
     JoinRequestStatus,
 )
 from classes.models.mailings import PacketMailing
+from classes.models.practice import (
+    MembershipStatus,
+    PracticeGroup,
+    PracticeKind,
+    PracticeMembership,
+    Weekday,
+)
 from classes.models.records import (
     AccessAuditEntry,
     Assessment,
@@ -32,6 +39,11 @@ from classes.models.submissions import (
 )
 
 __all__ = [
+    "MembershipStatus",
+    "PracticeGroup",
+    "PracticeKind",
+    "PracticeMembership",
+    "Weekday",
     "BreakoutGroup",
     "Message",
     "MessageKind",
