@@ -5,18 +5,21 @@ from classes.models import PracticeGroup
 
 
 class PracticeGroupForm(forms.ModelForm):
+    call_link = forms.URLField(
+        label=_("video call link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("Optional: the link to your video call."),
+    )
+
     class Meta:
         model = PracticeGroup
         fields = ["name", "kind", "weekday", "meets_at", "call_link"]
         widgets = {"meets_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
         help_texts = {
             "weekday": _("Optional: when you meet each week."),
-            "call_link": _("Optional: the link to your video call."),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["call_link"].assume_scheme = "https"
 
     def clean(self):
         data = super().clean()

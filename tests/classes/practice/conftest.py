@@ -7,6 +7,7 @@ import pytest
 
 from classes.practice import services
 from learning.roles import Role
+from tests.classes.chat.conftest import connect  # noqa: F401  (the chat's socket fixture)
 
 
 @pytest.fixture
