@@ -12,7 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from classes.access import may_create_practice_group, may_manage_practice, may_read_practice
+from classes.access import (
+    may_answer_invitation,
+    may_create_practice_group,
+    may_manage_practice,
+    may_read_practice,
+)
 from classes.chat import pages as chat_pages
 from classes.chat import services as chat_services
 from classes.chat.forms import MessageForm
@@ -132,6 +137,8 @@ def close_group(request, practice_id):
 
 def _answer(request, practice_id, accept):
     group = get_object_or_404(PracticeGroup, pk=practice_id)
+    if not may_answer_invitation(request.user, group):
+        raise Http404  # no invitation of theirs: nothing here for them
     try:
         services.answer_invitation(request.user, group, accept)
     except ValidationError as error:

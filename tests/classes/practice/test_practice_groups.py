@@ -95,7 +95,17 @@ def test_a_declined_invitation_leaves_the_student_out(client, school):
     assert client.post(f"/practice/{group.pk}/decline/").status_code == 302
     assert status_of(group, school.ahmad) == MembershipStatus.DECLINED
     assert client.get(f"/practice/{group.pk}/").status_code == 404
-    assert client.post(f"/practice/{group.pk}/accept/").status_code == 400  # nothing to accept
+    assert client.post(f"/practice/{group.pk}/accept/").status_code == 404  # nothing to accept
+
+
+def test_an_invitation_to_a_group_closed_since_is_a_400(client, school):
+    group = services.create_group(school.amina, "Talk club", "conversation")
+    services.invite(school.amina, group, [school.ahmad.pk])
+    services.close_group(school.amina, group)
+    client.force_login(school.ahmad)
+    response = client.post(f"/practice/{group.pk}/accept/")
+    assert response.status_code == 400
+    assert "closed" in response.content.decode()
 
 
 def test_members_chat_through_the_page(client, school, group):
