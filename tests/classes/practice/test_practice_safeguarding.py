@@ -89,3 +89,38 @@ def test_a_practice_message_cannot_be_reported_through_a_class_url(client, schoo
     client.force_login(school.ahmad)
     url = f"/classes/{school.class_a.pk}/chat/messages/{message.pk}/report/"
     assert client.post(url).status_code == 404
+
+
+def test_the_chat_sql_gives_the_access_modules_answer(school, group):
+    """classes/practice/rooms.py restates classes.access.may_read_practice."""
+    from classes.access import may_read_practice
+    from classes.chat.rooms import may_read
+    from classes.enrollment import withdraw
+    from classes.models import Enrollment
+
+    withdraw(Enrollment.objects.get(student=school.ahmad, cohort=school.class_a))
+    room = practice_room(group)
+    people = ["amina", "ahmad", "layla", "omar", "teacher_a", "teacher_b", "manager"]
+    for name in people:
+        user = getattr(school, name)
+        assert may_read(user, room) == may_read_practice(user, group), name
+    assert [n for n in people if may_read(getattr(school, n), room)] == ["amina", "layla"]
+
+
+def test_the_class_page_takes_the_same_queries_with_more_practice_groups(
+    client, school, group, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(school.teacher_a)
+    url = f"/classes/{school.class_a.pk}/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as one_group:
+        client.get(url)
+    for number in range(3):
+        more = services.create_group(school.layla, f"Club {number}", "interview")
+        services.invite(school.layla, more, [school.omar.pk, school.ahmad.pk])
+    with django_assert_max_num_queries(len(one_group.captured_queries)):
+        page = client.get(url).content.decode()
+    assert "Club 2" in page
