@@ -52,6 +52,7 @@ def test_only_classmates_can_be_invited(client, school, group):
     client.force_login(school.amina)
     response = client.post(f"/practice/{group.pk}/invite/", {"students": [school.omar.pk]})
     assert response.status_code == 400
+    assert "only students who are in a class with you" in response.content.decode()
     assert not PracticeMembership.objects.filter(group=group, student=school.omar).exists()
 
 
@@ -138,8 +139,10 @@ def test_a_closed_group_is_read_only(client, school, group):
     assert response.status_code == 400
 
 
-def test_only_the_creator_removes_and_closes(client, school, group):
+def test_only_the_creator_removes_closes_and_invites(client, school, group):
     client.force_login(school.ahmad)
+    invite = client.post(f"/practice/{group.pk}/invite/", {"students": [school.amina.pk]})
+    assert invite.status_code == 403
     remove = f"/practice/{group.pk}/members/{school.layla.pk}/remove/"
     assert client.post(remove).status_code == 403
     assert client.post(f"/practice/{group.pk}/close/").status_code == 403
