@@ -173,3 +173,61 @@ def may_mark_no_device(user, student):
 def can_grant_loans(user):
     """Giving a staff member the loans permission is a manager's act."""
     return _signed_in(user) and user.is_manager
+
+
+# Students' own practice groups (docs/practice-groups.md). Teachers and managers
+# see that a group exists and who is in it (practice_groups_seen_by), and the
+# messages its members report to them; never the group's page or socket. The
+# chat's per-message SQL (classes/practice/rooms.py) restates `may_read_practice`.
+
+
+def _active_student(user):
+    return _signed_in(user) and user.is_student
+
+
+def classmates(student):
+    """Students actively enrolled in a class where `student` is actively enrolled."""
+    classes = Enrollment.objects.active().of_student(student).values("cohort_id")
+    together = Enrollment.objects.active().filter(cohort_id__in=classes)
+    return (
+        get_user_model()
+        .objects.filter(pk__in=together.values("student_id"), groups__name=Role.STUDENT)
+        .exclude(pk=student.pk)
+    )
+
+
+def may_create_practice_group(user):
+    """A student in at least one class (whose teachers will see the group)."""
+    return _active_student(user) and Enrollment.objects.active().of_student(user).exists()
+
+
+def may_read_practice(user, group):
+    """Its accepted members who are still in a class: the page, the socket, posting
+    (while open) and reporting. Nobody else, whatever their role."""
+    if not may_create_practice_group(user):
+        return False
+    return group.memberships.filter(student=user, status="accepted").exists()
+
+
+def may_manage_practice(user, group):
+    """Inviting, removing members and closing: the student who made the group."""
+    return group.created_by_id == user.pk and may_read_practice(user, group)
+
+
+def may_answer_invitation(user, group):
+    return (
+        _active_student(user) and group.memberships.filter(student=user, status="invited").exists()
+    )
+
+
+def practice_groups_seen_by(user, class_):
+    """The groups the class's students are in (members or invited), for its
+    teachers and managers; none for anyone else."""
+    from classes.models import PracticeGroup
+
+    if not can_teach(user, class_):
+        return PracticeGroup.objects.none()
+    students = Enrollment.objects.active().filter(cohort=class_).values("student_id")
+    return PracticeGroup.objects.filter(
+        memberships__student_id__in=students, memberships__status__in=["invited", "accepted"]
+    ).distinct()

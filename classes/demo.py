@@ -13,6 +13,7 @@ from classes.enrollment import ask_to_join, enroll
 from classes.loans import demo as loans_demo
 from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
 from classes.notices import demo as notices_demo
+from classes.practice.demo import load_practice
 from classes.records import demo as records_demo
 from classes.records import past_term_demo
 from classes.schedule import create_class
@@ -144,3 +145,4 @@ def load(log):
     past_term_demo.load(log)
     loans_demo.load(log)
     notices_demo.load(log)
+    load_practice(log)

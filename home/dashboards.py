@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from classes import dashboards as class_panels
 from classes.loans import selectors as loans
+from classes.practice import pages as practice_pages
 from learning.roles import Role
 from packets.flashcards.progress import due_today_by_packet
 from packets.privacy import page_access
@@ -37,6 +38,7 @@ def dashboard_context(request):
         "can_open_records": role in (Role.TEACHER, Role.MANAGER),
         **flashcard_panels(user, role),
         **loan_panels(user, role),
+        **(practice_pages.student_panels(user) if role == Role.STUDENT else {}),
     }
 
 

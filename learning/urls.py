@@ -68,6 +68,7 @@ urlpatterns = [
     path("packets/find/", packet_finder, name="packet_finder"),
     path("admin/", include(wagtailadmin_urls)),
     path("classes/", include("classes.urls")),
+    path("practice/", include("classes.practice.urls")),
     path("submissions/", include("classes.submissions.urls")),
     path("records/exports/", include("classes.records.export_urls")),
     path("records/", include("classes.records.urls")),

@@ -42,9 +42,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.room = None
         if self.user.is_authenticated:
             self.language = reading_language(self.user, self.scope.get("cookies", {}))
-            self.room = await database_sync_to_async(load_readable_room)(
-                self.user, kwargs["class_id"], kwargs.get("group_id")
-            )
+            self.room = await database_sync_to_async(self.readable_room)(kwargs)
         if self.room is None:
             await self.close()  # before accept: the handshake is refused
             return
@@ -56,6 +54,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
         await self.replay_from_query()
+
+    def readable_room(self, kwargs):
+        """The room the URL names, if this user may read it, else None."""
+        return load_readable_room(self.user, kwargs["class_id"], kwargs.get("group_id"))
 
     async def dispatch(self, message):
         """Channels closes stale database connections before every event (a

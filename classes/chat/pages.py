@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from classes.access import can_teach
 from classes.chat.protocol import ProtocolError, parse_after
-from classes.models import BreakoutGroup, Report
+from classes.models import BreakoutGroup, Enrollment, Report
 
 PAGE_SIZE = 50
 
@@ -75,9 +75,28 @@ def breakout_groups(cohort):
     return list(groups.prefetch_related(Prefetch("members", queryset=students))[:12])
 
 
+CONTEXT_BEFORE = 3  # messages shown before a reported practice-group message
+
+
 def open_reports(cohort):
-    return (
-        Report.objects.filter(message__room__cohort=cohort, resolved_at__isnull=True)
-        .select_related("message__author", "reporter", "message__room")
+    """The class's own reports, and those its active students made in their
+    practice groups (the only way a teacher reads a practice group's messages:
+    the message and the few before it)."""
+    students = Enrollment.objects.active().filter(cohort=cohort).values("student_id")
+    reports = list(
+        Report.objects.filter(
+            Q(message__room__cohort=cohort)
+            | Q(message__room__practice_group__isnull=False, reporter_id__in=students),
+            resolved_at__isnull=True,
+        )
+        .select_related("message__author", "reporter", "message__room__practice_group")
         .order_by("created_at")
     )
+    for report in reports:
+        report.context = _before(report.message) if report.message.room.practice_group_id else []
+    return reports
+
+
+def _before(message):
+    earlier = message.room.messages.visible().filter(number__lt=message.number)
+    return list(reversed(earlier.select_related("author").latest_first()[:CONTEXT_BEFORE]))

@@ -67,6 +67,11 @@ def room_access(user, room, session_key=None, now=None):
     if not user.is_authenticated:
         return Access(readable=False)
     now = now or timezone.now()
+    if room.practice_group_id is not None:
+        # A students' practice group: its members only (classes/practice/rooms.py).
+        from classes.practice.rooms import practice_access
+
+        return practice_access(Access, user, room, session_key, now)
     row = _access_row(user.pk, room, session_key, now)
     if row is None or (session_key and not row["signed_in"]):
         return Access(readable=False)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from classes.data_rights import sections as s
 from classes.models import DeviceNeed, JoinRequest, Mute, Report
 from classes.notices.services import erase_notices
+from classes.practice import data_rights as practice
 from learning.models import OutgoingEmail
 from packets.models import FlashcardProgress
 
@@ -47,6 +48,14 @@ STUDENT_DATA = {
         "breakout_groups",
         s.breakout_groups,
         s.keep("Group membership stays, naming no one: the groups' sizes."),
+    ),
+    "classes.PracticeMembership": Rule(
+        "practice_groups", practice.practice_groups, practice.leave_groups
+    ),
+    "classes.PracticeGroup": Rule(
+        "practice_groups_started",
+        practice.groups_started,
+        s.keep("Erased with the student's places (practice_groups): closed, name cleared."),
     ),
     "packets.FlashcardProgress": Rule(
         "flashcard_progress", s.flashcard_progress, s.delete_rows(FlashcardProgress)

@@ -24,6 +24,13 @@ from classes.models.loans import (
 )
 from classes.models.mailings import PacketMailing
 from classes.models.notices import Channel, EmailPlan, Notice, NoticeKind, NoticeSettings
+from classes.models.practice import (
+    MembershipStatus,
+    PracticeGroup,
+    PracticeKind,
+    PracticeMembership,
+    Weekday,
+)
 from classes.models.records import (
     AccessAuditEntry,
     Assessment,
@@ -43,6 +50,11 @@ from classes.models.submissions import (
 )
 
 __all__ = [
+    "MembershipStatus",
+    "PracticeGroup",
+    "PracticeKind",
+    "PracticeMembership",
+    "Weekday",
     "BreakoutGroup",
     "Message",
     "MessageKind",

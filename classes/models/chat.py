@@ -48,12 +48,22 @@ class BreakoutGroup(models.Model):
 
 
 class Room(models.Model):
-    """Where messages live: a class's main room (no group) or a breakout group's room.
+    """Where messages live: a class's main room (no group), a breakout group's room,
+    or a students' practice group's room (no class: its members come from several).
     It carries the per-room message counter, so ids are dense and ordered."""
 
-    cohort = models.ForeignKey("classes.Class", on_delete=models.CASCADE, related_name="rooms")
+    cohort = models.ForeignKey(
+        "classes.Class", on_delete=models.CASCADE, null=True, blank=True, related_name="rooms"
+    )
     group = models.OneToOneField(
         BreakoutGroup, on_delete=models.CASCADE, null=True, blank=True, related_name="room"
+    )
+    practice_group = models.OneToOneField(
+        "classes.PracticeGroup",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="room",
     )
     last_message_id = models.PositiveBigIntegerField(default=0)
 
@@ -61,7 +71,12 @@ class Room(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["cohort"], condition=Q(group__isnull=True), name="one_main_room_per_class"
-            )
+            ),
+            # A room belongs to a class, or (a practice group's) to none.
+            models.CheckConstraint(
+                condition=Q(cohort__isnull=False) | Q(practice_group__isnull=False),
+                name="room_of_a_class_or_practice_group",
+            ),
         ]
 
     def __str__(self):
@@ -69,7 +84,9 @@ class Room(models.Model):
 
     @property
     def label(self):
-        """The room's name in the protocol ("class-3", "group-12")."""
+        """The room's name in the protocol ("class-3", "group-12", "practice-5")."""
+        if self.practice_group_id:
+            return f"practice-{self.practice_group_id}"
         return f"group-{self.group_id}" if self.group_id else f"class-{self.cohort_id}"
 
     @property

@@ -16,6 +16,7 @@ from classes.forms import JoinForm, NewClassForm, SendPacketForm
 from classes.loans.selectors import with_devices
 from classes.mailing import packets_for_level
 from classes.models import Class, JoinRequest
+from classes.practice.pages import groups_for_teachers
 from classes.records.exports.views import class_attendance_csv
 from classes.schedule import create_class
 from classes.selectors import (
@@ -76,6 +77,7 @@ def class_detail(request, class_id):
         context["undo_withdrawal"] = request.session.pop("undo_withdrawal", None)
         context.update(flashcard_progress(class_, context["roster"], packets))
         context["mailings"] = recent_mailings(class_)
+        context["practice_groups"] = groups_for_teachers(request.user, class_)
         context["share"] = class_page_share(request, class_)
         context["send_form"] = SendPacketForm(
             packets=packets, initial={"token": secrets.token_urlsafe(24)}

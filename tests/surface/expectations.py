@@ -25,6 +25,12 @@ CLASS_MEMBERS = who(LOGIN, OK, R, R, OK, R, OK)
 CLASS_STAFF = who(LOGIN, R, R, R, OK, R, OK)
 STAFF = who(LOGIN, R, R, R, OK, OK, OK)
 MANAGERS = who(LOGIN, R, R, R, R, R, OK)
+# A practice group: student1's own (and, for accept/decline, the one inviting
+# them). Teachers and managers are refused: they see groups on the class page
+# and read messages only when reported (docs/practice-groups.md).
+PRACTICE = who(LOGIN, OK, R, R, R, R, R)
+# Starting one: students in a class (the withdrawn student is in none).
+PRACTICE_STARTERS = who(LOGIN, OK, OK, R, R, R, R)
 # Packets, decks and pictures of the class's level: Harbor's levels ask only for
 # a sign-in (a student reads every level's packets, as on paper).
 READERS = SIGNED_IN
@@ -106,6 +112,17 @@ ROUTES = {
     "classes/<id:class_id>/chat/phrase/": (only_post(SIGNED_IN), CLASS_STAFF),
     "classes/<id:class_id>/breakouts/": same(CLASS_STAFF),
     "packets/find/": same(STAFF),
+    "practice/new/": same(PRACTICE_STARTERS),
+    "practice/<id:practice_id>/": same(PRACTICE),
+    "practice/<id:practice_id>/invite/": (only_post(SIGNED_IN), PRACTICE),
+    "practice/<id:practice_id>/members/<id:student_id>/remove/": (only_post(SIGNED_IN), PRACTICE),
+    "practice/<id:practice_id>/close/": (only_post(SIGNED_IN), PRACTICE),
+    "practice/<id:practice_id>/accept/": (only_post(SIGNED_IN), PRACTICE),
+    "practice/<id:practice_id>/decline/": (only_post(SIGNED_IN), PRACTICE),
+    "practice/<id:practice_id>/messages/<id:message_id>/report/": (
+        only_post(SIGNED_IN),
+        PRACTICE,
+    ),
     "classes/": same(SIGNED_IN),  # each sees their own classes; a manager all
     "classes/join/": same(SIGNED_IN),
     "classes/new/": same(STAFF),

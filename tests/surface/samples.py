@@ -11,6 +11,14 @@ ANY_ID = "1"
 
 # Routes whose parameter means a particular one of the world's things.
 ROUTE_VALUES = {
+    "practice/<id:practice_id>/accept/": {"practice_id": "invited_practice_id"},
+    "practice/<id:practice_id>/decline/": {"practice_id": "invited_practice_id"},
+    "practice/<id:practice_id>/messages/<id:message_id>/report/": {
+        "message_id": "practice_message_id"
+    },
+    "practice/<id:practice_id>/members/<id:student_id>/remove/": {
+        "student_id": "practice_member_id"
+    },
     "classes/<id:class_id>/students/<id:enrollment_id>/enroll-again/": {
         "enrollment_id": "withdrawn_enrollment_id"
     },

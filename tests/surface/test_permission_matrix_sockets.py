@@ -9,7 +9,7 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 
 from tests.classes.chat.conftest import session_cookie
-from tests.surface.expectations import CLASS_MEMBERS, OK
+from tests.surface.expectations import CLASS_MEMBERS, OK, PRACTICE
 from tests.surface.routes import websocket_routes
 from tests.surface.world import ROLES, load_world
 
@@ -20,6 +20,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SOCKETS = {
     "ws/classes/<id:class_id>/chat/": CLASS_MEMBERS,
     "ws/classes/<id:class_id>/groups/<id:group_id>/chat/": CLASS_MEMBERS,
+    # student1's practice group: its members only, never teachers or managers.
+    "ws/practice/<id:practice_id>/chat/": PRACTICE,
 }
 
 

@@ -18,7 +18,10 @@ from classes.chat.rooms import main_room
 from classes.chat.services import open_breakout, post_message
 from classes.enrollment import ask_to_join, withdraw
 from classes.mailing import send_packet
-from classes.models import Class, Device, Enrollment, Notice, Session, SubmissionFile
+from classes.models import Class, Device, Enrollment, Notice, PracticeGroup, Session, SubmissionFile
+from classes.practice import services as practice
+from classes.practice.demo import NAME as PRACTICE_DEMO
+from classes.practice.rooms import practice_room
 from classes.submissions.demo import demo_photo
 from classes.submissions.services import Work, submit_work
 from classes.uploads.images import process_photo
@@ -58,6 +61,7 @@ def load_world():
     ask_to_join(people["student6"], class_a)
     group = open_breakout(teacher, class_a, [[student, people["student2"]]])[0]
     message, _ = post_message(student, main_room(class_a), "Hello everyone")
+    practice = _practice_group(student, people["student2"])
     submission = _students_work(student, class_a)
     public_packet, private_packet = _packets(class_a)
     restriction = PageViewRestriction.objects.create(
@@ -86,8 +90,22 @@ def load_world():
         "restriction_id": restriction.pk,
         "device_id": Device.objects.get(loans__student=student, loans__returned_on=None).pk,
         "panel": "chat",  # a panel of the picture guide (learning/welcome/guide.py)
+        # student1's own practice group (student2 in it), and the demo's, which
+        # invites student1 (classes/practice/demo.py).
+        "practice_id": practice.pk,
+        "practice_message_id": practice.room.messages.get().pk,
+        "practice_member_id": people["student2"].pk,
+        "invited_practice_id": PracticeGroup.objects.get(name=PRACTICE_DEMO).pk,
     }
     return World(users, {k: str(v) for k, v in values.items()}, _paths(class_a, private_packet))
+
+
+def _practice_group(student, classmate):
+    group = practice.create_group(student, "Evening talk", "conversation")
+    practice.invite(student, group, [classmate.pk])
+    practice.answer_invitation(classmate, group, accept=True)
+    post_message(classmate, practice_room(group), "Shall we meet on Friday?")
+    return group
 
 
 def _students_work(student, class_a):
