@@ -1,8 +1,7 @@
 """What tells whom: one function per event, called by the verb that makes the
 event (classes/schedule.py, submissions/services.py, chat/services.py), inside
 its transaction, or by the page_published receiver (signals.py) and the morning
-run (tasks.py). Practice-group invitations are a kind without a trigger yet:
-that feature calls `notify`."""
+run (tasks.py)."""
 
 from datetime import timedelta
 
@@ -133,3 +132,9 @@ def devices_due_soon(now=None):
             key=f"device-due:{loan.pk}:{due.isoformat()}",
         )
     return told
+
+
+def practice_invitation(group, student_ids):
+    """Each newly invited classmate; the invitation waits on their home page."""
+    params = {"group": group.name, "group_id": group.pk}
+    return notify(student_ids, NoticeKind.PRACTICE_INVITATION, params, link="/")

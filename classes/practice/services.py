@@ -17,6 +17,7 @@ from classes.access import (
 )
 from classes.chat.broadcast import tell_user
 from classes.models import MembershipStatus, PracticeGroup, PracticeMembership
+from classes.notices.triggers import practice_invitation
 from classes.practice.rooms import practice_room
 
 MAX_OPEN_GROUPS = 10  # open groups a student is a member of
@@ -100,6 +101,7 @@ def invite(creator, group, student_ids):
             student_id=student_id,
             defaults={"status": MembershipStatus.INVITED, "invited_by": creator, "updated_at": now},
         )
+    practice_invitation(group, new)
     return len(new)
 
 

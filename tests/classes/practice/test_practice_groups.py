@@ -191,3 +191,16 @@ def test_a_student_who_left_every_class_no_longer_reads_the_group(client, school
     withdraw(Enrollment.objects.get(student=school.ahmad, cohort=school.class_a))
     client.force_login(school.ahmad)
     assert client.get(f"/practice/{group.pk}/").status_code == 404
+
+
+def test_an_invitation_is_a_notice_for_the_invited_classmate_only(client, school):
+    from classes.models import Notice, NoticeKind
+
+    group = services.create_group(school.amina, "Talk club", "conversation")
+    services.invite(school.amina, group, [school.ahmad.pk])
+    notices = Notice.objects.filter(kind=NoticeKind.PRACTICE_INVITATION)
+    assert [(n.recipient_id, n.params["group"]) for n in notices] == [
+        (school.ahmad.pk, "Talk club")
+    ]
+    client.force_login(school.ahmad)
+    assert "Talk club" in client.get("/notices/").content.decode()
