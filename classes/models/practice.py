@@ -64,6 +64,7 @@ class MembershipStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Member")
     DECLINED = "declined", _("Declined")
     REMOVED = "removed", _("Removed")
+    LEFT = "left", _("Left")
 
 
 class PracticeMembership(models.Model):

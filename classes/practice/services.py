@@ -138,6 +138,20 @@ def remove_member(creator, group, student_id):
 
 
 @transaction.atomic
+def leave_group(student, group):
+    """A member leaves of their own accord; the one who started it closes it instead."""
+    group = _lock_group(group)
+    if group.created_by_id == student.pk:
+        raise ValidationError(_("You started this group: close it instead."))
+    left = group.memberships.filter(student=student, status=MembershipStatus.ACCEPTED).update(
+        status=MembershipStatus.LEFT, updated_at=timezone.now()
+    )
+    if not left:
+        raise ValidationError(_("You are not in this group."))
+    tell_user(student.pk, "membership.changed")
+
+
+@transaction.atomic
 def close_group(creator, group):
     """Closed: read-only for its members, no new messages; it no longer counts
     towards anyone's open groups."""

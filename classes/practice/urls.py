@@ -14,6 +14,7 @@ urlpatterns = [
         name="remove",
     ),
     path("<id:practice_id>/close/", views.close_group, name="close"),
+    path("<id:practice_id>/leave/", views.leave_group, name="leave"),
     path("<id:practice_id>/accept/", views.accept, name="accept"),
     path("<id:practice_id>/decline/", views.decline, name="decline"),
     path(

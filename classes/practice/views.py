@@ -141,6 +141,18 @@ def close_group(request, practice_id):
     return redirect(f"/practice/{group.pk}/")
 
 
+@login_required
+@require_POST
+def leave_group(request, practice_id):
+    group = readable_group(request, practice_id)
+    try:
+        services.leave_group(request.user, group)
+    except ValidationError as error:
+        return refused(request, error, back=f"/practice/{group.pk}/")
+    messages.success(request, _("You left %(name)s.") % {"name": group.name})
+    return redirect("/")
+
+
 def _answer(request, practice_id, accept):
     group = get_object_or_404(PracticeGroup, pk=practice_id)
     if not may_answer_invitation(request.user, group):

@@ -117,6 +117,7 @@ ROUTES = {
     "practice/<id:practice_id>/invite/": (only_post(SIGNED_IN), PRACTICE),
     "practice/<id:practice_id>/members/<id:student_id>/remove/": (only_post(SIGNED_IN), PRACTICE),
     "practice/<id:practice_id>/close/": (only_post(SIGNED_IN), PRACTICE),
+    "practice/<id:practice_id>/leave/": (only_post(SIGNED_IN), PRACTICE),
     "practice/<id:practice_id>/accept/": (only_post(SIGNED_IN), PRACTICE),
     "practice/<id:practice_id>/decline/": (only_post(SIGNED_IN), PRACTICE),
     "practice/<id:practice_id>/messages/<id:message_id>/report/": (

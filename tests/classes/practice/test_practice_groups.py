@@ -204,3 +204,24 @@ def test_an_invitation_is_a_notice_for_the_invited_classmate_only(client, school
     ]
     client.force_login(school.ahmad)
     assert "Talk club" in client.get("/notices/").content.decode()
+
+
+def test_a_member_leaves_and_the_creator_is_told_to_close_instead(client, school, group):
+    client.force_login(school.ahmad)
+    page = client.get(f"/practice/{group.pk}/").content.decode()
+    assert f'action="/practice/{group.pk}/leave/"' in page
+    assert client.post(f"/practice/{group.pk}/leave/").status_code == 302
+    assert status_of(group, school.ahmad) == MembershipStatus.LEFT
+    assert client.get(f"/practice/{group.pk}/").status_code == 404
+    client.force_login(school.amina)
+    response = client.post(f"/practice/{group.pk}/leave/")
+    assert response.status_code == 400
+    assert "close it instead" in response.content.decode()
+
+
+def test_a_student_in_no_class_is_not_offered_a_group_they_cannot_start(client, make_user):
+    loner = make_user(Role.STUDENT, display_name="Nadia")
+    client.force_login(loner)
+    home = client.get("/").content.decode()
+    assert 'href="/practice/new/"' not in home
+    assert "Join a class first" in home
