@@ -220,6 +220,20 @@ def may_answer_invitation(user, group):
     )
 
 
+def may_remove_message(user, message, class_):
+    """Removing a chat message for everyone, from `class_`'s pages: in the
+    class's own rooms, its teachers; in a practice group, the teachers of a
+    class whose active student reported the message (the only way they see it)."""
+    room = message.room
+    if room.cohort_id is not None:
+        return room.cohort_id == class_.pk and can_teach(user, class_)
+    from classes.models import Report
+
+    students = Enrollment.objects.active().filter(cohort=class_).values("student_id")
+    reported = Report.objects.filter(message=message, reporter_id__in=students).exists()
+    return reported and can_teach(user, class_)
+
+
 def practice_groups_seen_by(user, class_):
     """The groups the class's students are in (members or invited), for its
     teachers and managers; none for anyone else."""

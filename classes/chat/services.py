@@ -10,7 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from classes.access import can_teach
+from classes.access import can_teach, may_remove_message
 from classes.chat import notices
 from classes.chat.broadcast import tell_room, tell_room_notice, tell_user
 from classes.chat.payloads import deleted_frame, message_frame
@@ -202,8 +202,10 @@ def _require_teacher(user, cohort):
 
 
 @transaction.atomic
-def delete_message(teacher, message):
-    _require_teacher(teacher, message.room.cohort)
+def delete_message(teacher, message, class_):
+    """Removed for everyone by a teacher of `class_` (access.may_remove_message)."""
+    if not may_remove_message(teacher, message, class_):
+        raise PermissionDenied(_("Only the class's teachers can do that."))
     if message.is_deleted:
         return message
     message.deleted_at = timezone.now()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from classes.access import can_teach
+from classes.access import can_teach, may_remove_message
 from classes.chat import pages, services
 from classes.chat.forms import BreakoutForm, MessageForm, MuteForm, TextForm
 from classes.chat.protocol import ProtocolError, parse_send, refusal
@@ -114,8 +114,10 @@ def message_of_class(class_id, message_id):
 @require_POST
 def delete_message(request, class_id, message_id):
     cohort = taught_class(request, class_id)
-    message = message_of_class(cohort.pk, message_id)
-    services.delete_message(request.user, message)
+    message = get_object_or_404(Message.objects.select_related("room"), pk=message_id)
+    if not may_remove_message(request.user, message, cohort):
+        raise Http404  # not this class's, nor reported to it from a practice group
+    services.delete_message(request.user, message, cohort)
     messages.success(request, _("The message was removed for everyone."))
     return redirect(safe_next(request, f"/classes/{cohort.pk}/chat/"))
 

@@ -62,7 +62,7 @@ def test_removed_messages_do_not_count_in_a_page(chat):
     _cohort, room, teacher, _amina, ahmad = chat
     post(room, ahmad, 52)
     for message in room.messages.filter(number__in=[51, 52]):
-        services.delete_message(teacher, message)
+        services.delete_message(teacher, message, _cohort)
     latest = pages.page_messages(room)
     assert numbers(latest) == list(range(1, 51))
     assert latest.older_than is None

@@ -25,7 +25,7 @@ async def test_a_deleted_message_disappears_from_every_screen(connect, classroom
     sent = await socket.receive_json_from()
 
     def delete():
-        services.delete_message(teacher, Message.objects.get(number=sent["id"]))
+        services.delete_message(teacher, Message.objects.get(number=sent["id"]), cohort)
 
     await database_sync_to_async(delete)()
     assert await socket.receive_json_from() == {"type": "deleted", "id": sent["id"]}
@@ -40,7 +40,7 @@ def test_only_the_class_teacher_may_delete_or_mute(classroom, make_user):
     message, _ = services.post_message(amina, main_room(cohort), "hi", "x-1")
     for stranger in (ahmad, make_user(Role.TEACHER)):
         with pytest.raises(PermissionDenied):
-            services.delete_message(stranger, message)
+            services.delete_message(stranger, message, cohort)
         with pytest.raises(PermissionDenied):
             services.mute_student(stranger, cohort, amina, 10)
     assert not Message.objects.get(pk=message.pk).is_deleted

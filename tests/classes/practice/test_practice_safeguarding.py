@@ -124,3 +124,32 @@ def test_the_class_page_takes_the_same_queries_with_more_practice_groups(
     with django_assert_max_num_queries(len(one_group.captured_queries)):
         page = client.get(url).content.decode()
     assert "Club 2" in page
+
+
+def test_the_reporters_teacher_removes_a_reported_message_and_no_other_teacher_can(
+    client, school, group
+):
+    room = practice_room(group)
+    _reason, bad, _ = send_message(school.amina, room, "Something hurtful", "c1")
+    _reason, fine, _ = send_message(school.amina, room, "Hello all", "c2")
+    client.force_login(school.ahmad)
+    client.post(f"/practice/{group.pk}/messages/{bad.pk}/report/", {"reason": "rude"})
+    # Class B's teacher (Layla's and Amina's... but not the reporter's) and any
+    # message nobody reported: refused.
+    client.force_login(school.teacher_b)
+    assert (
+        client.post(f"/classes/{school.class_b.pk}/chat/messages/{bad.pk}/delete/").status_code
+        == 404
+    )
+    client.force_login(school.teacher_a)
+    assert (
+        client.post(f"/classes/{school.class_a.pk}/chat/messages/{fine.pk}/delete/").status_code
+        == 404
+    )
+    response = client.post(f"/classes/{school.class_a.pk}/chat/messages/{bad.pk}/delete/")
+    assert response.status_code == 302
+    bad.refresh_from_db()
+    fine.refresh_from_db()
+    assert bad.is_deleted and not fine.is_deleted
+    page = client.get(f"/classes/{school.class_a.pk}/chat/reports/").content.decode()
+    assert "Something hurtful" not in page  # the report is resolved
