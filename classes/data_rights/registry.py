@@ -95,6 +95,8 @@ NOT_STUDENT_DATA = {
     "classes.Session": "Changed by a teacher.",
     "classes.Feedback": "Written by a teacher; exported and erased with the student's work.",
     "home.HomePage": "Pages are owned and locked by staff.",
+    "home.HelpIndexPage": "Pages are owned and locked by staff.",
+    "home.GuidePage": "Pages are owned and locked by staff.",
     "packets.LevelPage": "Pages are owned and locked by staff.",
     "packets.PacketPage": "Pages are owned and locked by staff.",
     "packets.AssignmentPage": "Pages are owned and locked by staff.",

@@ -6,7 +6,7 @@ database holds the last line: a device has at most one loan not yet returned.
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -229,6 +229,39 @@ class LoanEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("Loan history cannot be deleted.")
+
+    @property
+    def readable_changes(self):
+        """[(field's name, before, after)] in the reader's words: "Status:
+        Available → On loan", not the stored codes."""
+        changes = self.changes.items()
+        return [(*words_of(name), *values_of(name, change)) for name, change in changes]
+
+
+def field_named(name):
+    for model in (Device, Loan, DeviceNeed):
+        try:
+            return model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+    return None
+
+
+def words_of(name):
+    field = field_named(name)
+    return (field.verbose_name if field is not None else name,)
+
+
+def values_of(name, change):
+    field = field_named(name)
+    choices = dict(field.flatchoices) if field is not None and field.choices else {}
+    return tuple(in_words(choices.get(value, value)) for value in change)
+
+
+def in_words(value):
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value
 
 
 class DeviceNeed(models.Model):

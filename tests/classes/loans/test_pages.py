@@ -207,3 +207,12 @@ def test_a_manager_gives_a_teacher_the_loans_permission(login, manager, make_dev
 def test_only_teachers_are_given_the_permission(login, manager, classroom):
     response = login(manager).post("/loans/staff/", {"member": classroom[2].pk, "granted": "yes"})
     assert response.status_code == 400
+
+
+def test_the_history_speaks_in_words_not_stored_codes(login, manager, out):
+    laptop = out[0]
+    page = login(manager).get(f"/loans/devices/{laptop.pk}/").content.decode()
+    history = page.split("History", 1)[1]
+    assert "Status: — → Available" in history  # the device added
+    assert "Loan agreement signed: — → No" in history  # and lent
+    assert "due_back" not in history and "False" not in history
