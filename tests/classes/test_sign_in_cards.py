@@ -9,7 +9,7 @@ from classes.cards import QR_ERROR_CORRECTION
 from classes.enrollment import create_student_accounts
 from classes.models import Enrollment
 
-SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+SVG = re.compile(r"<svg\b[^>]*class=\"qr\".*?</svg>", re.S)  # the cards' QR codes, not the icons
 
 
 def modules_drawn(svg):
