@@ -1,10 +1,13 @@
-"""Emailing a packet to a class: one message per student with an email address,
-logged once per sending; students without email are listed back to the teacher.
+"""Emailing a packet to a class: one message per student whose channel is email
+(classes/contact.py: a verified address, and not on paper), to that verified
+address; logged once per sending. Students on paper and students without a
+verified address are listed back to the teacher, who reaches them another way.
 Messages go into the outbox (learning/outbox.py) in the same transaction as the
 log, so the class page can say per student: waiting, sent or failed."""
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
@@ -13,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from classes.contact import Channel, channel_of, with_verified_email
 from classes.models import Class, Enrollment, PacketMailing
 from learning.models import OutgoingEmail, User
 from learning.outbox import one_line, queue_email, retry
@@ -24,6 +28,7 @@ class Sending:
     mailing: PacketMailing
     already_sent: bool
     without_email: list
+    on_paper: list
 
 
 def packets_for_level(level):
@@ -38,7 +43,7 @@ def assignments_of(packet):
     )
 
 
-def build_message(student, class_, packet, packet_url, assignments):
+def build_message(student, address, class_, packet, packet_url, assignments):
     context = {
         "student": student,
         "class": class_,
@@ -52,7 +57,7 @@ def build_message(student, class_, packet, packet_url, assignments):
         )
         text = render_to_string("classes/email/packet.txt", context)
         html = render_to_string("classes/email/packet.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[student.email])
+    message = EmailMultiAlternatives(subject, text, to=[address])
     message.attach_alternative(html, "text/html")
     return message
 
@@ -67,14 +72,12 @@ def send_packet(
     Mail leaves after the log is committed."""
     if not packets_for_level(class_.level).filter(pk=packet.pk).exists():
         raise ValidationError(_("That packet is not for this class's level."))
-    students = [
-        e.student for e in Enrollment.objects.active().for_class(class_).select_related("student")
-    ]
-    with_email = [s for s in students if s.email]
-    without_email = [s for s in students if not s.email]
+    by_channel = students_by_channel(class_)
+    with_email = by_channel[Channel.EMAIL]
+    without_email, on_paper = by_channel[Channel.MESSAGING], by_channel[Channel.PAPER]
     earlier = PacketMailing.objects.filter(token=token).first()
     if earlier is not None:
-        return Sending(earlier, True, without_email)
+        return Sending(earlier, True, without_email, on_paper)
     assignments = assignments_of(packet)
     try:
         with transaction.atomic():
@@ -85,15 +88,43 @@ def send_packet(
                 sent_by=by,
                 sent_at=timezone.now(),
                 recipient_count=len(with_email),
-                without_email_count=len(without_email),
+                without_email_count=len(without_email) + len(on_paper),
                 token=token,
             )
-            for student in with_email:
-                message = build_message(student, class_, packet, packet_url, assignments)
+            for student, address in with_email:
+                message = build_message(student, address, class_, packet, packet_url, assignments)
                 queue_email(message, recipient=student, topic=mailing.outbox_topic)
     except IntegrityError:  # the other click won the race
-        return Sending(PacketMailing.objects.get(token=token), True, without_email)
-    return Sending(mailing, False, without_email)
+        return Sending(PacketMailing.objects.get(token=token), True, without_email, on_paper)
+    return Sending(mailing, False, without_email, on_paper)
+
+
+def students_by_channel(class_):
+    """The class's active students by channel: email as (student, verified
+    address) pairs — never User.email as typed, which may be an address another
+    account verified — and paper and messaging-only as students."""
+    enrollments = with_verified_email(
+        Enrollment.objects.active().for_class(class_).select_related("student")
+    ).order_by("student__display_name", "student__username")
+    grouped = {channel: [] for channel in Channel}
+    emailed = []
+    for enrollment in enrollments:
+        channel = channel_of(enrollment)
+        grouped[channel].append(enrollment.student)
+        if channel == Channel.EMAIL:
+            emailed.append(enrollment.student)
+    addresses = verified_addresses(emailed)
+    grouped[Channel.EMAIL] = [(s, addresses[s.pk]) for s in emailed]
+    return grouped
+
+
+def verified_addresses(students):
+    """{student id: verified address}, the primary one first; one query."""
+    found = {}
+    rows = EmailAddress.objects.filter(user__in=students, verified=True).order_by("-primary", "pk")
+    for user_id, email in rows.values_list("user_id", "email"):
+        found.setdefault(user_id, email)
+    return found
 
 
 def delivery_of(mailings):

@@ -34,7 +34,7 @@ def send_packet_view(request, class_id):
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect(class_.get_absolute_url())
-    context = {"class": class_, "sending": sending}
+    context = {"class": class_, "sending": sending, "packet": packet}
     return render(request, "classes/packet_sent.html", context)
 
 

@@ -85,6 +85,39 @@ def test_a_packet_of_another_level_is_refused(
     assert not mail.outbox and not PacketMailing.objects.exists()
 
 
+def test_students_on_paper_are_listed_to_print_for_and_not_emailed(
+    a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks, run_worker
+):
+    from classes.contact import set_paper_packets
+    from classes.models import Enrollment
+
+    paper = enrolled(email="farida@example.org", display_name="Farida")
+    set_paper_packets(Enrollment.objects.get(student=paper), True)
+    emailed = enrolled(email="amina@example.org", display_name="Amina")
+    with django_capture_on_commit_callbacks(execute=True):
+        sending = send_packet(a_class, packet, by=teacher, token="t", packet_url=URL)
+    run_worker()
+    assert [m.to for m in mail.outbox] == [[emailed.email]]
+    assert (sending.on_paper, sending.without_email) == ([paper], [])
+    assert PacketMailing.objects.get().without_email_count == 1
+
+
+def test_an_address_another_account_verified_gets_no_packet(
+    a_class, enrolled, make_user, teacher, packet, django_capture_on_commit_callbacks, run_worker
+):
+    """A typed address that belongs to someone else (verified on their
+    account) must not receive this student's packet."""
+    from learning.roles import Role
+
+    make_user(Role.STUDENT, email="shared@example.org")
+    second = enrolled(email="shared@example.org", display_name="Second")
+    with django_capture_on_commit_callbacks(execute=True):
+        sending = send_packet(a_class, packet, by=teacher, token="t", packet_url=URL)
+    run_worker()
+    assert not mail.outbox
+    assert sending.without_email == [second]
+
+
 def test_withdrawn_students_are_not_emailed(
     a_class, enrolled, teacher, packet, django_capture_on_commit_callbacks, run_worker
 ):

@@ -33,6 +33,23 @@ def test_the_teacher_sends_a_packet_and_sees_who_has_no_email(
     assert PacketMailing.objects.count() == 1
 
 
+def test_the_teacher_is_told_whom_to_print_the_packet_for(
+    login, a_class, enrolled, teacher, packet
+):
+    from classes.contact import set_paper_packets
+    from classes.models import Enrollment
+
+    paper = enrolled(email="farida@example.org", display_name="Farida Noori")
+    set_paper_packets(Enrollment.objects.get(student=paper), True)
+    page = login(teacher).post(
+        f"/classes/{a_class.pk}/send-packet/", {"packet": packet.pk, "token": "t"}
+    )
+    html = page.content.decode()
+    on_paper = html.split("Students on paper")[1]
+    assert "Farida Noori" in on_paper and f'href="{packet.url}"' in on_paper
+    assert "waiting to be emailed to 0 students" in html
+
+
 def test_the_class_page_offers_a_fresh_token_each_time(login, a_class, teacher, packet):
     client = login(teacher)
     first = client.get(f"/classes/{a_class.pk}/").content.decode()
