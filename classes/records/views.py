@@ -210,6 +210,9 @@ def participation_page(request, student_id):
         "total_hours": sum((row.hours for row in rows), 0),
         "today": timezone.localdate(),
         "program": program_name(request),
+        # A teacher's record lists only their own classes (records_classes):
+        # said on the paper, so a partial record is never taken for the whole.
+        "only_own_classes": not request.user.is_manager,
     }
     return render(request, "records/participation.html", context, status=page_status(form))
 
