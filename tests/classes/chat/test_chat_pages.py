@@ -106,7 +106,7 @@ def test_a_student_reports_and_the_teacher_sees_the_report(chat, login, client):
     assert client.get(url(cohort, "chat/reports/")).status_code == 403
     client.post("/accounts/logout/")
     page = login(teacher).get(url(cohort, "chat/reports/")).content.decode()
-    assert "not nice" in page and "Reported by Amina Yusuf" in page
+    assert "not nice" in page and "Reported by <bdi>Amina Yusuf</bdi>" in page
 
 
 def test_a_teacher_pauses_a_student(chat, login):
