@@ -23,11 +23,12 @@ The rules (docs/security.md, "Who may do what"):
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from classes.models import Class, Enrollment
 from classes.submissions.placement import levels_of
-from learning.roles import LOAN_PERMISSION, Role
+from learning.roles import INTAKE_PERMISSION, LOAN_PERMISSION, Role
 
 
 def _signed_in(user):
@@ -173,6 +174,24 @@ def may_mark_no_device(user, student):
 def can_grant_loans(user):
     """Giving a staff member the loans permission is a manager's act."""
     return _signed_in(user) and user.is_manager
+
+
+def can_manage_intake(user):
+    """Read and record students' intake (demographics and status at entry for
+    the federal tables): managers and the intake staff they name. Teachers
+    do not see it: it is not learning data."""
+    if not _signed_in(user):
+        return False
+    return user.is_manager or user.has_perm(INTAKE_PERMISSION)
+
+
+def intake_student(user, student_id):
+    """The student whose intake `user` opens: any student (intake comes before
+    a class); PermissionDenied for those who may not, 404 for a non-student."""
+    if not can_manage_intake(user):
+        raise PermissionDenied
+    students = get_user_model().objects.filter(groups__name=Role.STUDENT)
+    return get_object_or_404(students, pk=student_id)
 
 
 # Students' own practice groups (docs/practice-groups.md). Teachers and managers

@@ -39,10 +39,21 @@ LOAN_STAFF_GROUP = "Loan staff"
 LOAN_PERMISSION = "classes.manage_loans"
 
 
-def ensure_loan_staff_group(group_model, permission_model):
-    """The group with the permission to manage loans; idempotent."""
-    app_label, codename = LOAN_PERMISSION.split(".")
+# The same for intake (classes/models/intake.py): front-desk staff who record
+# students' intake for the federal tables without being managers.
+INTAKE_STAFF_GROUP = "Intake staff"
+INTAKE_PERMISSION = "classes.manage_intake"
+
+
+def ensure_duty_group(group_model, permission_model, name, permission_name):
+    """A duty's group holding its one permission; idempotent."""
+    app_label, codename = permission_name.split(".")
     permission = permission_model.objects.get(content_type__app_label=app_label, codename=codename)
-    group, _created = group_model.objects.get_or_create(name=LOAN_STAFF_GROUP)
+    group, _created = group_model.objects.get_or_create(name=name)
     group.permissions.add(permission)
     return group
+
+
+def ensure_loan_staff_group(group_model, permission_model):
+    """The group with the permission to manage loans; idempotent."""
+    return ensure_duty_group(group_model, permission_model, LOAN_STAFF_GROUP, LOAN_PERMISSION)

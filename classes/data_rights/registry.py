@@ -5,7 +5,7 @@ a user is in neither table, so new data cannot slip past a student's rights."""
 from dataclasses import dataclass
 
 from classes.data_rights import sections as s
-from classes.models import DeviceNeed, JoinRequest, Mute, Report
+from classes.models import DeviceNeed, IntakeEntry, IntakeProfile, JoinRequest, Mute, Report
 from classes.notices.services import erase_notices
 from classes.practice import data_rights as practice
 from learning.models import OutgoingEmail
@@ -80,6 +80,8 @@ STUDENT_DATA = {
     "classes.NoticeSettings": Rule(
         "notice_settings", s.notice_settings, s.keep("Erased with the notices.")
     ),
+    "classes.IntakeProfile": Rule("intake_profile", s.intake_profile, s.delete_rows(IntakeProfile)),
+    "classes.IntakeEntry": Rule("intake_at_entry", s.intake_entries, s.delete_rows(IntakeEntry)),
     "sessions.Session": Rule("", None, s.end_sign_ins),
 }
 

@@ -14,6 +14,8 @@ from classes.models import (
     DeviceNeed,
     Enrollment,
     Feedback,
+    IntakeEntry,
+    IntakeProfile,
     JoinRequest,
     Loan,
     LoanEvent,
@@ -272,6 +274,21 @@ def record_access(student):
         for entry in entries.iterator()
         if student.pk in entry.student_ids
     ]
+
+
+# --- intake (for the federal tables) ----------------------------------------------
+
+
+def intake_profile(student):
+    fields = ("date_of_birth", "date_of_birth_declined", "sex", "ethnicity", "races")
+    return rows(IntakeProfile.objects.filter(student=student), *fields, "races_declined")
+
+
+def intake_entries(student):
+    fields = ("entry_date", "program_type", "employment", "schooling", "schooled_in")
+    return rows(
+        IntakeEntry.objects.filter(student=student), *fields, "barriers", "barriers_declined"
+    )
 
 
 def delete_rows(model, field="student"):

@@ -1,6 +1,7 @@
 """People over time: classes (cohorts), enrollments, sessions, attendance and its
 history, the log of packets emailed to a class, students' work with its feedback,
-device loans, standardized assessments and the audit of who opened students' records."""
+device loans, intake for the federal tables, standardized assessments and the audit
+of who opened students' records."""
 
 from classes.models.attendance import Attendance, AttendanceChange, AttendanceStatus
 from classes.models.chat import BreakoutGroup, Message, MessageKind, Mute, Report, Room
@@ -12,6 +13,7 @@ from classes.models.cohorts import (
     JoinRequest,
     JoinRequestStatus,
 )
+from classes.models.intake import IntakeEntry, IntakeProfile
 from classes.models.loans import (
     Condition,
     Device,
@@ -50,6 +52,8 @@ from classes.models.submissions import (
 )
 
 __all__ = [
+    "IntakeEntry",
+    "IntakeProfile",
     "MembershipStatus",
     "PracticeGroup",
     "PracticeKind",

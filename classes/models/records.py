@@ -81,6 +81,8 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", _("Exported records")
     EXPORT_PERSON = "export_person", _("Exported all of a student's data")
     ERASE = "erase", _("Erased a student")
+    VIEW_INTAKE = "view_intake", _("Opened a student's intake")
+    EDIT_INTAKE = "edit_intake", _("Changed a student's intake")
 
 
 class AuditQuerySet(models.QuerySet):

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from classes.data_rights import views as data_rights
+from classes.intake.views import intake_page
 from classes.records import views
 
 app_name = "records"
@@ -22,6 +23,7 @@ urlpatterns = [
         views.new_assessment,
         name="new_assessment",
     ),
+    path("students/<id:student_id>/intake/", intake_page, name="intake"),
     path("students/<id:student_id>/data.zip", data_rights.export_student, name="student_data"),
     path("students/<id:student_id>/erase/", data_rights.erase, name="erase_student"),
     path("audit/", views.audit_log, name="audit"),

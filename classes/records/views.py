@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from classes.access import can_manage_intake
 from classes.models import AccessAuditEntry, AuditAction
 from classes.records import gains
 from classes.records import students as record
@@ -182,6 +183,7 @@ def student_page(request, student_id):
             student, classes, everything=request.user.is_manager
         ),
         **record.device_loans(request.user, student),
+        "may_intake": can_manage_intake(request.user),
     }
     return render(request, "records/student.html", context)
 
