@@ -5,6 +5,7 @@ from django.urls import path
 from classes.data_rights import views as data_rights
 from classes.intake.views import intake_page
 from classes.records import views
+from classes.records.nrs.views import nrs_tables
 
 app_name = "records"
 
@@ -27,4 +28,5 @@ urlpatterns = [
     path("students/<id:student_id>/data.zip", data_rights.export_student, name="student_data"),
     path("students/<id:student_id>/erase/", data_rights.erase, name="erase_student"),
     path("audit/", views.audit_log, name="audit"),
+    path("nrs/", nrs_tables, name="nrs_tables"),
 ]

@@ -169,6 +169,7 @@ ROUTES = {
     "records/students/<id:student_id>/data.zip": same(MANAGERS),
     "records/students/<id:student_id>/erase/": same(MANAGERS),
     "records/audit/": same(MANAGERS),
+    "records/nrs/": same(MANAGERS),
     # Device loans: the world's device is the laptop lent to the student of class A.
     # Managers run the desk; a teacher reads the loans of their students only.
     "loans/": (STAFF, only_get(SIGNED_IN)),
