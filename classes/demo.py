@@ -10,6 +10,7 @@ from django.utils import timezone
 from classes.attendance import Mark, take_attendance
 from classes.chat.demo import load_chat
 from classes.enrollment import ask_to_join, enroll
+from classes.intake import demo as intake_demo
 from classes.loans import demo as loans_demo
 from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
 from classes.notices import demo as notices_demo
@@ -143,6 +144,7 @@ def load(log):
     log(f"{load_submissions()} new pieces of students' work")
     records_demo.load(log)
     past_term_demo.load(log)
+    intake_demo.load(log)
     loans_demo.load(log)
     notices_demo.load(log)
     load_practice(log)

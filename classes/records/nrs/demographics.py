@@ -14,7 +14,15 @@ from classes.intake.services import (
     race_ethnicity,
     sex_of,
 )
-from classes.models.intake import Barrier, Employment, ProgramType, Race, Schooling, WhereSchooled
+from classes.models.intake import (
+    DECLINED,
+    Barrier,
+    Employment,
+    ProgramType,
+    Race,
+    Schooling,
+    WhereSchooled,
+)
 from packets.levels import NRSLevel
 
 NOT_REPORTED_LABEL = _("Not reported")
@@ -41,6 +49,7 @@ class Table:
     title: str
     columns: tuple  # (key, label), the last one "total"
     rows: tuple  # (key, label, (value per column))
+    groups: tuple = ()  # (label, number of columns) above the columns, if any
 
 
 def tally(people, row_of, column_of, rows, columns):
@@ -59,10 +68,9 @@ def group_and_sex(person):
 
 
 GROUP_SEX_COLUMNS = tuple(
-    (f"{group}/{sex}", f"{group_label} · {sex_label}")
-    for group, group_label in GROUPS
-    for sex, sex_label in SEXES
+    (f"{group}/{sex}", sex_label) for group, _group_label in GROUPS for sex, sex_label in SEXES
 )
+GROUP_HEADERS = (*((label, len(SEXES)) for _group, label in GROUPS), ("", 1))
 
 
 def entering(person):
@@ -81,12 +89,13 @@ def age_of(person):
 def table_1(people):
     rows, columns = tally(people, entering, group_and_sex, LEVEL_ROWS, GROUP_SEX_COLUMNS)
     title = _("Participants by entering level, race/ethnicity and sex")
-    return Table("1", title, columns, rows)
+    return Table("1", title, columns, rows, GROUP_HEADERS)
 
 
 def table_2(people):
     rows, columns = tally(people, age_of, group_and_sex, AGES, GROUP_SEX_COLUMNS)
-    return Table("2", _("Participants by age, race/ethnicity and sex"), columns, rows)
+    title = _("Participants by age, race/ethnicity and sex")
+    return Table("2", title, columns, rows, GROUP_HEADERS)
 
 
 def program_type(person):
@@ -100,8 +109,13 @@ def table_3(people):
 
 
 def answer(person, field):
+    """A declined answer is counted with the unrecorded ones: not reported."""
     value = person.entry and getattr(person.entry, field)
-    return value or NOT_REPORTED
+    return NOT_REPORTED if value in ("", None, DECLINED) else value
+
+
+def answered(choices):
+    return tuple((key, label) for key, label in choices if key != DECLINED)
 
 
 PARTICIPANTS = (("count", _("Participants")),)
@@ -122,11 +136,11 @@ def table_6(people):
         people,
         lambda p: answer(p, "schooling"),
         lambda p: answer(p, "schooled_in"),
-        (*Schooling.choices, *WITH_NOT_REPORTED),
-        (*WhereSchooled.choices, *WITH_NOT_REPORTED),
+        (*answered(Schooling.choices), *WITH_NOT_REPORTED),
+        (*answered(WhereSchooled.choices), *WITH_NOT_REPORTED),
     )
     barriers = Counter(b for p in people if p.entry for b in set(p.entry.barriers))
-    employment_rows = (*Employment.choices, *WITH_NOT_REPORTED)
+    employment_rows = (*answered(Employment.choices), *WITH_NOT_REPORTED)
     return (
         Table(
             "6",

@@ -87,9 +87,11 @@ def test_table_6_counts_status_at_entry_and_each_barrier_named():
         ),
         person(),
     ]
+    people.append(person(entry=entry(employment="declined", schooling="declined")))
     employment, schooling, barriers = table_6(people)
     assert cell(employment, "unemployed", "count") == 1
-    assert cell(employment, "not_reported", "count") == 1
+    assert cell(employment, "not_reported", "count") == 2  # one declined, one not asked
+    assert "declined" not in [key for key, _label, _values in employment.rows]
     assert cell(schooling, "grades_9_12", "abroad") == 1
     assert cell(schooling, "grades_9_12", "us") == 1
     assert cell(schooling, "grades_9_12", "total") == 2
