@@ -129,7 +129,22 @@ def can_share_page(user, page):
         return False
     if user.is_manager:
         return True
-    return Class.objects.taught_by(user).filter(level__in=levels_of(page)).exists()
+    return classes_sharing(user, page).exists()
+
+
+def classes_sharing(user, page):
+    """The classes a page is shared with by `user`: those they teach at its
+    level or at a level its packet is shared into."""
+    return Class.objects.taught_by(user).filter(level__in=levels_of(page))
+
+
+def share_audience(user, page):
+    """`can_share_page` in one query: the classes `user` would share the page
+    with (a manager may have none), or None when they may not share it."""
+    if not _signed_in(user) or not (user.is_manager or user.is_teacher):
+        return None
+    classes = list(classes_sharing(user, page).only("name", "share_language"))
+    return classes if (classes or user.is_manager) else None
 
 
 def can_manage_loans(user):

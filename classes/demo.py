@@ -18,6 +18,7 @@ from classes.practice.demo import load_practice
 from classes.records import demo as records_demo
 from classes.records import past_term_demo
 from classes.schedule import create_class
+from classes.sharing import choose_share_language
 from classes.submissions.demo import load_submissions
 from packets.demo import ensure_levels
 
@@ -65,6 +66,10 @@ DEMO_PLACES = {
     "Level 4 · Tue & Thu evening": ("Room 12, second floor", "Riverside Library\n40 Main Street"),
     "Level 1 · Saturday morning": ("Community room", "St. Mark's Hall\n7 Elm Road"),
 }
+
+# The Saturday class's students read Dari best: its teacher's Share messages
+# are worded in Dari (classes/sharing.py), whatever language teacher1 uses.
+DEMO_SHARE_LANGUAGES = {"Level 1 · Saturday morning": "prs"}
 
 
 def ensure_class(row, levels, people):
@@ -133,6 +138,8 @@ def load(log):
     rolls = messages = 0
     for row in DEMO_CLASSES:
         class_ = ensure_class(row, levels, people)
+        if class_.name in DEMO_SHARE_LANGUAGES:
+            choose_share_language(class_, DEMO_SHARE_LANGUAGES[class_.name])
         for username in row[8]:
             if not Enrollment.objects.filter(student=people[username], cohort=class_).exists():
                 enroll(people[username], class_, added_by=people[row[2]])

@@ -8,6 +8,7 @@ from classes.enrollment import parse_names
 from classes.models import ClassMode
 from classes.place import check_place
 from classes.schedule import MAX_SESSION_MINUTES
+from classes.sharing import language_choices
 from learning.ids import ModelIdChoiceField, ModelIdMultipleChoiceField
 from learning.languages import LANGUAGES
 from learning.roles import Role
@@ -189,3 +190,15 @@ class PlaceForm(forms.Form):
         data = super().clean()
         clean_place(self, data)
         return data
+
+
+class ShareLanguageForm(forms.Form):
+    """The language of the class's shared messages (classes/sharing.py)."""
+
+    share_language = forms.ChoiceField(
+        label=_("Language of shared messages"),
+        choices=language_choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of these languages.")},
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from classes.views import classes, mailing, place, review, sessions, students
+from classes.views import classes, mailing, place, review, sessions, share_language, students
 
 app_name = "classes"
 
@@ -11,6 +11,11 @@ urlpatterns = [
     path("<id:class_id>/", classes.class_detail, name="detail"),
     path("<id:class_id>/code/", classes.new_join_code, name="new_code"),
     path("<id:class_id>/place/", place.edit_place, name="place"),
+    path(
+        "<id:class_id>/share-language/",
+        share_language.edit_share_language,
+        name="share_language",
+    ),
     path("<id:class_id>/attendance.csv", classes.export_attendance, name="export"),
     path("<id:class_id>/students/add/", students.add_students, name="add_students"),
     path("<id:class_id>/students/cards/", students.sign_in_cards, name="cards"),

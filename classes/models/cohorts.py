@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learning.languages import LANGUAGES
 from learning.validators import one_line
 
 # No look-alikes (0/O, 1/I/L, 2/Z, 5/S, 8/B): codes are read aloud and typed on phones.
@@ -95,6 +96,15 @@ class Class(models.Model):
         blank=True,
         validators=[one_line],
         help_text=_("The room, floor or entrance, e.g. Room 12, second floor."),
+    )
+    # The language the Share control words messages to this class's students in
+    # (classes/sharing.py); blank: the teacher's own, as Harbor is shown to them.
+    share_language = models.CharField(
+        _("language of shared messages"),
+        max_length=12,
+        blank=True,
+        choices=LANGUAGES,
+        help_text=_("The language of the messages the teacher shares with the class."),
     )
     join_code = models.CharField(
         _("join code"), max_length=12, unique=True, default=new_join_code, editable=False

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from classes.models import BreakoutGroup, Class, NoticeKind, Session
 from classes.notices.services import mark_read, notify
+from classes.notices.triggers import place_of
 from packets.models import PacketPage
 
 DEMO_PEOPLE = ("student1", "teacher1", "manager")
@@ -30,7 +31,12 @@ def examples(cohort, session, packet, group):
         (NoticeKind.NEW_PACKET, {"title": packet.title, "page_id": packet.pk}, packet.url),
         (
             NoticeKind.SESSION_TONIGHT,
-            {"class": cohort.name, "starts_at": when, "call": session.meeting_link},
+            {
+                "class": cohort.name,
+                "starts_at": when,
+                "call": session.meeting_link,
+                **place_of(cohort),
+            },
             classes,
         ),
     ]

@@ -52,10 +52,14 @@ class Words:
 
 
 def session_tonight(p, w):
-    return w(
-        _("Class today: %(class)s at %(time)s."),
-        **{"class": w.english(p["class"]), "time": time_of(p["starts_at"])},
-    )
+    values = {"class": w.english(p["class"]), "time": time_of(p["starts_at"])}
+    if p.get("place"):  # in person or hybrid: where to go, in the teacher's English
+        return w(
+            _("Class today: %(class)s at %(time)s. Where: %(place)s."),
+            place=w.english(p["place"]),
+            **values,
+        )
+    return w(_("Class today: %(class)s at %(time)s."), **values)
 
 
 def session_cancelled(p, w):

@@ -30,6 +30,13 @@ def session_params(session, **extra):
     }
 
 
+def place_of(cohort):
+    """Where an in-person or hybrid class meets, as the teacher wrote it; nothing
+    for an online class (or one whose place is not written yet)."""
+    place = cohort.place_text()
+    return {"place": place} if place else {}
+
+
 def still_ahead(session, now=None):
     return session.ends_at > (now or timezone.now())
 
@@ -69,7 +76,7 @@ def sessions_today(now=None):
     )
     told = []
     for session in sessions:
-        params = session_params(session, call=session.meeting_link)
+        params = session_params(session, call=session.meeting_link, **place_of(session.cohort))
         told += notify(
             people_of(session.cohort),
             NoticeKind.SESSION_TONIGHT,

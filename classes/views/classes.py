@@ -29,7 +29,7 @@ from classes.selectors import (
     teachers_of,
     waiting_join_requests,
 )
-from classes.sharing import class_page_share
+from classes.sharing import class_page_shares
 from classes.views.access import taught_class, visible_class
 from packets.privacy import viewable
 
@@ -78,7 +78,7 @@ def class_detail(request, class_id):
         context.update(flashcard_progress(class_, context["roster"], packets))
         context["mailings"] = recent_mailings(class_)
         context["practice_groups"] = groups_for_teachers(request.user, class_)
-        context["share"] = class_page_share(request, class_)
+        context["shares"] = class_page_shares(request, class_)
         context["send_form"] = SendPacketForm(
             packets=packets, initial={"token": secrets.token_urlsafe(24)}
         )

@@ -32,6 +32,10 @@ def test_the_demo_classes_have_students_and_realistic_past_attendance():
     assert evening.teachers.get().username == "teacher1"
     assert evening.sessions.roll_missing().exists()  # the latest roll is left for the teacher
     assert not AttendanceChange.objects.exists()  # the second run changed nothing
+    # teacher1's Saturday class reads Dari: their Share messages to it are in Dari.
+    languages = dict(classes.values_list("name", "share_language"))
+    assert languages["Level 1 · Saturday morning"] == "prs"
+    assert languages["Level 2 · Mon & Wed evening"] == ""
 
 
 @pytest.mark.django_db

@@ -130,6 +130,7 @@ ROUTES = {
     "classes/<id:class_id>/": same(CLASS_MEMBERS),
     "classes/<id:class_id>/code/": (only_post(SIGNED_IN), CLASS_STAFF),
     "classes/<id:class_id>/place/": same(CLASS_STAFF),
+    "classes/<id:class_id>/share-language/": same(CLASS_STAFF),
     "classes/<id:class_id>/attendance.csv": same(CLASS_STAFF),
     "classes/<id:class_id>/students/add/": same(CLASS_STAFF),
     "classes/<id:class_id>/students/cards/": same(CLASS_STAFF),

@@ -1,0 +1,61 @@
+"""The session-today notice of an in-person or hybrid class says where it meets
+(room and address, the teacher's English), in Harbor and by email; an online
+class's says nothing of a place."""
+
+import pytest
+from django.core import mail
+
+from classes.models import Notice, NoticeKind
+from classes.notices.tasks import next_morning, run_morning
+from classes.place import change_place
+
+pytestmark = pytest.mark.django_db
+
+PLACE = "Room 12, Riverside Library, 40 Main Street"
+
+
+@pytest.fixture
+def hybrid(cohort):
+    change_place(cohort, mode="hybrid", address="Riverside Library\n40 Main Street", room="Room 12")
+    return cohort
+
+
+def tonight(user):
+    return Notice.objects.get(recipient=user, kind=NoticeKind.SESSION_TONIGHT)
+
+
+def test_a_hybrid_class_s_notice_says_where_it_meets_in_harbor(hybrid, login):
+    run_morning(next_morning())
+    assert tonight(hybrid.amina).params["place"] == PLACE
+    page = login(hybrid.amina).get("/notices/").content.decode()
+    assert f'Where: <bdi lang="en" dir="ltr">{PLACE}</bdi>.' in page
+    # The video call stays beside it: a hybrid class meets in both.
+    assert "https://meet.example.org/evening" in page
+
+
+def test_a_hybrid_class_s_notice_email_carries_the_room_and_address(hybrid, run_worker):
+    run_morning(next_morning())
+    run_worker()
+    body = next(m.body for m in mail.outbox if m.to == ["amina@example.org"])
+    assert f"- Class today: Evening English at 18:00. Where: {PLACE}.\n" in body
+
+
+def test_the_place_is_isolated_for_a_right_to_left_reader(hybrid, run_worker):
+    hybrid.amina.preferred_language = "ar"
+    hybrid.amina.save()
+    run_morning(next_morning())
+    run_worker()
+    body = next(m.body for m in mail.outbox if m.to == ["amina@example.org"])
+    assert f"\u2068{PLACE}\u2069" in body
+
+
+def test_an_online_class_s_notice_names_no_place(cohort, login, run_worker):
+    change_place(cohort, mode="online", address="Riverside Library", room="Room 12")
+    run_morning(next_morning())
+    run_worker()
+    assert "place" not in tonight(cohort.amina).params
+    page = login(cohort.amina).get("/notices/").content.decode()
+    assert "Class today:" in page
+    assert "Where:" not in page and "Room 12" not in page
+    body = next(m.body for m in mail.outbox if m.to == ["amina@example.org"])
+    assert "Room 12" not in body and "Riverside" not in body
