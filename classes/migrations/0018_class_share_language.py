@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('classes', '0016_practice_members_can_leave'),
+        ('classes', '0017_intake'),
     ]
 
     operations = [
