@@ -5,16 +5,13 @@ the enrollments or the schedule (records are queries, never copies)."""
 
 from collections import defaultdict
 
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from classes.models import Attendance, Enrollment, Session
-from classes.records.periods import Service, Span, periods_of_participation
+from classes.records.days import local_day
+from classes.records.periods import PROXY, Service, Span, periods_of_participation
+from classes.records.proxy import proxy_by_student
 from classes.records.rules import nrs_rules
-
-
-def local_day(field):
-    return TruncDate(field, tzinfo=timezone.get_default_timezone())
 
 
 def attended_service(student_ids, classes=None):
@@ -71,7 +68,8 @@ def spans_of(rows, service):
 
 def periods_by_student(student_ids, classes=None, today=None, rules=None):
     """{student id: [PeriodOfParticipation]} for these students (ids or a subquery),
-    from their classes among `classes` (all of them if None). Three queries."""
+    from their classes among `classes` (all of them if None): attended sessions and
+    proxy hours (classes/records/proxy.py) are their service. Five queries."""
     rules = rules or nrs_rules()
     today = today or timezone.localdate()
     service = attended_service(student_ids, classes)
@@ -82,15 +80,17 @@ def periods_by_student(student_ids, classes=None, today=None, rules=None):
     ).order_by():
         rows[student_id].append(row)
     sessions = class_sessions(enrollments)
+    proxy = proxy_by_student(student_ids, classes)
     return {
         student_id: periods_of_participation(
-            [item for _cohort, item in service.get(student_id, ())],
+            [item for _cohort, item in service.get(student_id, ())]
+            + [Service(item.day, item.minutes, PROXY) for item in proxy.get(student_id, ())],
             spans_of(rows[student_id], service.get(student_id, ())),
             {cohort: sessions[cohort] for cohort, *_rest in rows[student_id] if cohort in sessions},
             today,
             rules,
         )
-        for student_id in set(service) | set(rows)
+        for student_id in set(service) | set(rows) | set(proxy)
     }
 
 

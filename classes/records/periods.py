@@ -14,9 +14,10 @@ read. The rules (docs/records.md, "Periods of participation"):
   with fewer, a "reportable individual".
 - At most one measurable skill gain per period (`gains_by_period`).
 
-Service is a list of dated minutes from sources: attended sessions today; proxy
-hours for distance learning become another source (`Service.source`), with no
-change here.
+Service is a list of dated minutes from sources: attended sessions and proxy
+hours for distance learning (`Service.source`, classes/records/proxy.py). A
+**distance learner** in a period is one whose proxy hours are more than
+`distance_share` of its hours (the majority, by default).
 """
 
 from dataclasses import dataclass
@@ -27,14 +28,16 @@ from classes.attendance import as_hours
 from classes.records import gains
 from classes.records.rules import NrsRules, ProgramYear
 
+ATTENDANCE, PROXY = "attendance", "proxy"
+
 
 @dataclass(frozen=True)
 class Service:
-    """Minutes of service on a local date, from a source ("attendance", later "proxy")."""
+    """Minutes of service on a local date, from a source (ATTENDANCE or PROXY)."""
 
     day: date
     minutes: int
-    source: str = "attendance"
+    source: str = ATTENDANCE
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,21 @@ class PeriodOfParticipation:
     @property
     def is_participant(self):
         return self.hours >= self.participant_hours
+
+    @property
+    def proxy_hours(self):
+        return as_hours(sum(s.minutes for s in self.services if s.source == PROXY))
+
+    @property
+    def contact_hours(self):
+        """Hours in sessions (in person or live online), beside the proxy hours."""
+        return as_hours(sum(s.minutes for s in self.services if s.source != PROXY))
+
+    def is_distance_learner(self, share):
+        """Proxy hours are more than `share` of the period's hours (NRS Table 4C)."""
+        total = sum(s.minutes for s in self.services)
+        proxy = sum(s.minutes for s in self.services if s.source == PROXY)
+        return total > 0 and proxy > total * share
 
     # The period as gains.py reads one: tests from its start to its exit.
     @property
@@ -145,6 +163,14 @@ class PeriodInYear:
     is_participant: bool
     carried_in: bool  # started in an earlier program year
     exited_in_year: bool
+    year: ProgramYear | None = None
+
+    def minutes_in_year(self, source):
+        """The period's minutes from `source` (ATTENDANCE or PROXY) within the year."""
+        first, last = self.year.first_day, self.year.last_day
+        return sum(
+            s.minutes for s in self.period.services if first <= s.day <= last and s.source == source
+        )
 
 
 def in_program_year(periods, year: ProgramYear):
@@ -164,6 +190,7 @@ def in_program_year(periods, year: ProgramYear):
                 hours >= period.participant_hours,
                 period.start < year.first_day,
                 period.exit_date is not None and period.exit_date <= year.last_day,
+                year,
             )
         )
     return counted

@@ -14,6 +14,8 @@ class NrsRules:
     exit_after_days: int = 90
     participant_hours: Decimal = Decimal(12)
     program_year_start: tuple[int, int] = (7, 1)  # (month, day)
+    # A distance learner's proxy hours are more than this share of their hours.
+    distance_share: Decimal = Decimal("0.5")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ def nrs_rules() -> NrsRules:
         int(rules.exit_after_days),
         Decimal(rules.participant_hours),
         tuple(rules.program_year_start),
+        Decimal(rules.distance_share),
     )
 
 

@@ -19,6 +19,7 @@ from classes.records.figures import figures
 from classes.records.filters import Period
 from classes.records.period_data import periods_of_student
 from classes.records.periods import gains_by_period
+from classes.records.rules import nrs_rules
 from packets.models import FlashcardProgress, LevelPage, PacketPage
 
 
@@ -112,12 +113,14 @@ class PeriodRow:
 
     period: object
     gain: bool
+    distance_learner: bool = False
 
 
 def periods(student, classes, results=(), period=None):
     """The student's periods of participation in these classes, newest first (only
     those overlapping `period`, if given), each with its measurable skill gain
-    (at most one) from the test results already loaded. Three queries."""
+    (at most one) from the test results already loaded, and whether the student
+    was a distance learner in it. Five queries."""
     found = periods_of_student(student, classes)
     if period is not None:
         found = [
@@ -125,7 +128,11 @@ def periods(student, classes, results=(), period=None):
             for p in found
             if p.start <= period.last_day and (p.exit_date or period.first_day) >= period.first_day
         ]
-    return [PeriodRow(p, gain) for p, gain in reversed(gains_by_period(results, found))]
+    share = nrs_rules().distance_share
+    return [
+        PeriodRow(p, gain, p.is_distance_learner(share))
+        for p, gain in reversed(gains_by_period(results, found))
+    ]
 
 
 @dataclass

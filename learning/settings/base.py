@@ -199,6 +199,26 @@ HARBOR_NRS_RULES = {
     "participant_hours": HARBOR_PARTICIPANT_HOURS,
     # The program year begins on this (month, day): July 1 for the NRS.
     "program_year_start": (7, 1),
+    # A distance learner (NRS Table 4C): proxy hours above this share of the hours.
+    "distance_share": "0.5",
+}
+# Proxy hours for distance learning (classes/records/proxy.py, docs/records.md):
+# which model counts each kind of work, and the model's numbers. A state's rules
+# may differ: change them here.
+HARBOR_PROXY_RULES = {
+    "models": {
+        "written": "teacher_verification",
+        "photo": "teacher_verification",
+        "audio": "teacher_verification",
+        "quiz": "learner_mastery",
+        "reading": "clock_time",
+        "flashcards": "clock_time",
+    },
+    "verified_minutes": 60,  # per piece of work a teacher returns
+    "mastery_minutes": 60,  # per quiz passed
+    "mastery_percent": 75,  # the passing score
+    "idle_timeout_seconds": 300,  # clock time stops counting after this idle
+    "daily_cap_minutes": 480,  # clock time counted in one day, at most
 }
 # Records pages and exports cover at most this many days at once (their work
 # grows with the weeks in the period); two years by default.

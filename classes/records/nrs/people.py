@@ -28,6 +28,7 @@ class Person:
     entering_level: int | None
     profile: object  # IntakeProfile or None
     entry: object  # IntakeEntry or None
+    results: tuple = ()  # the student's test results (gains.Result)
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class YearPeople:
 
 
 def year_people(year, student_ids, classes=None, today=None, rules=None) -> YearPeople:
-    """The year's participants among these students (ids or a subquery). Six queries."""
+    """The year's participants among these students (ids or a subquery). Eight queries."""
     rules = rules or nrs_rules()
     in_year = {
         student_id: in_program_year(periods, year)
@@ -58,6 +59,7 @@ def year_people(year, student_ids, classes=None, today=None, rules=None) -> Year
                 gains.entering_level(results[student_id], first.period),
                 profiles.get(student_id),
                 entry_for_period(entries[student_id], first.period),
+                tuple(results[student_id]),
             )
         )
     individuals = sorted(set(in_year) - set(counted))

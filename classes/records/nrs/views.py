@@ -1,4 +1,4 @@
-"""`/records/nrs/?year=<first calendar year>`: NRS Tables 1, 2, 3 and 6 for a
+"""`/records/nrs/?year=<first calendar year>`: NRS Tables 1–4, 4B, 4C and 6 for a
 program year, for managers (docs/records.md, "NRS tables")."""
 
 from django.contrib.auth import get_user_model
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from classes.records.access import require_manager
 from classes.records.nrs.demographics import table_1, table_2, table_3, table_6
+from classes.records.nrs.outcomes import table_4, table_4b, table_4c
 from classes.records.nrs.people import year_people
 from classes.records.rules import nrs_rules, program_year
 from learning.roles import Role
@@ -48,6 +49,11 @@ def nrs_tables(request):
         "participants": len(participants),
         "reportable": len(people.reportable_individuals),
         "tables": [table_1(participants), table_2(participants), table_3(participants)],
+        "outcome_tables": [
+            table_4(participants),
+            table_4b(participants),
+            table_4c(participants, rules.distance_share),
+        ],
         "status_tables": table_6(participants),
     }
     return render(request, "records/nrs_tables.html", context)

@@ -1,0 +1,144 @@
+"""Proxy hours: distance-learning hours earned by the work students do in
+Harbor, as the NRS lets a program count them (docs/records.md, "Proxy hours").
+
+The program chooses per kind of work which model applies
+(settings.HARBOR_PROXY_RULES):
+
+- *teacher verification*: a fixed number of minutes per piece of work, counted
+  on the day a teacher returns it (written, photo and audio work by default);
+- *learner mastery*: a fixed number of minutes when a quiz is passed at the set
+  score (75 % by default), on the day of the first passing version;
+- *clock time*: measured time in approved material (packet reading and
+  flashcard practice), with an idle timeout and a daily cap — not yet measured:
+  no item comes from it until the pages send it.
+
+Like the rest of the records these are computed from the work itself on every
+read, never stored copies, and each item names the work that earned it.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Min, Q
+from django.utils.translation import gettext_lazy as _
+
+from classes.models import FeedbackStatus, Submission, SubmissionStatus, SubmissionVersion
+from classes.records.days import local_day
+
+
+class ProxyModel(models.TextChoices):
+    CLOCK_TIME = "clock_time", _("Clock time")
+    TEACHER_VERIFICATION = "teacher_verification", _("Teacher verification")
+    LEARNER_MASTERY = "learner_mastery", _("Learner mastery")
+
+
+# Which models each kind of work may use: a quiz can be confirmed by a teacher
+# too; reading and practice can only be timed.
+ALLOWED = {
+    "written": {ProxyModel.TEACHER_VERIFICATION},
+    "photo": {ProxyModel.TEACHER_VERIFICATION},
+    "audio": {ProxyModel.TEACHER_VERIFICATION},
+    "quiz": {ProxyModel.LEARNER_MASTERY, ProxyModel.TEACHER_VERIFICATION},
+    "reading": {ProxyModel.CLOCK_TIME},
+    "flashcards": {ProxyModel.CLOCK_TIME},
+}
+
+
+@dataclass(frozen=True)
+class ProxyRules:
+    models: dict  # kind of work -> ProxyModel value, or "" (not counted)
+    verified_minutes: int = 60
+    mastery_minutes: int = 60
+    mastery_percent: Decimal = Decimal(75)
+    idle_timeout_seconds: int = 300
+    daily_cap_minutes: int = 480
+
+    def kinds(self, model):
+        return sorted(kind for kind, chosen in self.models.items() if chosen == model)
+
+
+def proxy_rules() -> ProxyRules:
+    configured = dict(settings.HARBOR_PROXY_RULES)
+    chosen = configured.pop("models")
+    for kind, model in chosen.items():
+        if model and model not in ALLOWED.get(kind, ()):
+            raise ValueError(f"HARBOR_PROXY_RULES: {kind!r} cannot use {model!r}")
+    rules = ProxyRules(chosen, **configured)
+    return ProxyRules(
+        rules.models,
+        int(rules.verified_minutes),
+        int(rules.mastery_minutes),
+        Decimal(rules.mastery_percent),
+        int(rules.idle_timeout_seconds),
+        int(rules.daily_cap_minutes),
+    )
+
+
+@dataclass(frozen=True)
+class ProxyItem:
+    """Minutes earned on a day, by a model, from one piece of work."""
+
+    day: date
+    minutes: int
+    model: str
+    kind: str
+    submission_id: int  # the work that earned it
+
+
+def verified_work(student_ids, classes, rules):
+    """Work of the teacher-verified kinds, counted on the day it was first returned."""
+    kinds = rules.kinds(ProxyModel.TEACHER_VERIFICATION)
+    returned = Q(feedback__status=FeedbackStatus.RETURNED)
+    rows = (
+        scoped(Submission.objects.filter(student_id__in=student_ids), classes)
+        .filter(status=SubmissionStatus.RETURNED, assignment__kind__in=kinds)
+        .annotate(returned_at=Min("feedback__created_at", filter=returned))
+        .annotate(day=local_day("returned_at"))
+        .values_list("student_id", "pk", "assignment__kind", "day")
+    )
+    for student_id, pk, kind, day in rows.order_by():
+        item = ProxyItem(day, rules.verified_minutes, ProxyModel.TEACHER_VERIFICATION, kind, pk)
+        yield student_id, item
+
+
+def mastered_quizzes(student_ids, classes, rules):
+    """Quizzes passed at the set score, counted on the day of the first passing version."""
+    if "quiz" not in rules.kinds(ProxyModel.LEARNER_MASTERY):
+        return
+    versions = SubmissionVersion.objects.filter(
+        submission__student_id__in=student_ids,
+        submission__assignment__kind="quiz",
+        quiz_score__gte=F("submission__assignment__points") * rules.mastery_percent / 100,
+    )
+    if classes is not None:
+        versions = versions.filter(submission__cohort__in=classes)
+    rows = (
+        versions.values("submission_id")
+        .annotate(passed_at=Min("submitted_at"))
+        .annotate(day=local_day("passed_at"))
+        .values_list("submission__student_id", "submission_id", "day")
+    )
+    for student_id, pk, day in rows.order_by():
+        item = ProxyItem(day, rules.mastery_minutes, ProxyModel.LEARNER_MASTERY, "quiz", pk)
+        yield student_id, item
+
+
+def scoped(submissions, classes):
+    return submissions if classes is None else submissions.filter(cohort__in=classes)
+
+
+def proxy_by_student(student_ids, classes=None, rules=None):
+    """{student id: [ProxyItem]}, oldest first, from their work in `classes`
+    (all classes if None). Two queries."""
+    rules = rules or proxy_rules()
+    found = defaultdict(list)
+    for source in (verified_work, mastered_quizzes):
+        for student_id, item in source(student_ids, classes, rules):
+            found[student_id].append(item)
+    for items in found.values():
+        items.sort(key=lambda item: (item.day, item.submission_id))
+    return found
