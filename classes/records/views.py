@@ -36,7 +36,9 @@ from classes.records.figures import (
 )
 from classes.records.filters import Period, RecordsFilterForm, current_term
 from classes.records.forms import AssessmentForm
-from classes.records.rules import nrs_rules
+from classes.records.nrs import why
+from classes.records.periods import in_program_year
+from classes.records.rules import nrs_rules, program_year
 from classes.records.tables import table
 from classes.records.trends import attendance_trends
 from packets.models import LevelPage
@@ -168,6 +170,8 @@ def student_page(request, student_id):
     history = record.attendance_history(student, classes)
     results = record.assessments(student)
     term = current_term()
+    periods, rules = record.periods(student, classes, results), nrs_rules()
+    year = program_year(timezone.localdate(), rules)
     audit_request(request, AuditAction.VIEW_RECORD, student_ids=[student.pk])
     context = {
         "student": student,
@@ -175,8 +179,12 @@ def student_page(request, student_id):
         "history": history,
         "work": record.work_with_feedback(student, classes),
         "assessments": results,
-        "periods": record.periods(student, classes, results),
-        "rules": nrs_rules(),
+        "periods": periods,
+        "rules": rules,
+        "program_year": year,
+        "not_counted": why.reasons(
+            in_program_year([row.period for row in periods], year), results, rules
+        ),
         "term": term,
         "tests": gains.outcome(results, term),
         "flashcards": record.flashcard_practice(
