@@ -1,6 +1,6 @@
 """The demo's guides at /help/: every guide of home/demo_guides, with the
-students' guides translated into Arabic and Spanish, each step's picture a
-screenshot imported as a Wagtail image. Idempotent: found by slug and title."""
+students' guides translated into every interface language, each step's
+picture a screenshot imported as a Wagtail image. Idempotent: found by slug and title."""
 
 from django.core.files.base import ContentFile
 from wagtail.images import get_image_model

@@ -1,12 +1,13 @@
 """Take the guides' pictures (home/demo_guides/*.png) from the running demo.
 
-Usage: .venv/bin/python scripts/guide_screenshots.py [SHOT ...]
+Usage: .venv/bin/python scripts/guide_screenshots.py [--language=CODE ...] [SHOT ...]
 
 Starts its own server on a free port, with its own SQLite file and media folder
 (a temporary folder) and the demo loaded, signs in as the demo accounts, visits
 each page and saves a small PNG: students' pictures on a phone's screen in each
 language their guides are written in, teachers' and managers' on a laptop's.
-Without arguments every shot is retaken; name shots to retake only those. A
+Without arguments every shot is retaken; name shots to retake only those, and
+languages (`--language=uk`) to take the students' shots only in those. A
 page that answers 404 (a feature not built yet) is skipped with a warning.
 Then `manage.py demo` on a fresh database imports them (docs/guides.md).
 """
@@ -37,7 +38,8 @@ ARGS = [
 PHONE = {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 1, "is_mobile": True}
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 LAPTOP_WIDTH = 960  # saved smaller: a guide shows it in a phone-wide column or a laptop's
-STUDENT_LANGUAGES = ("en", "ar", "es")  # the languages the students' guides are written in
+# The languages the students' guides are written in: every interface language.
+STUDENT_LANGUAGES = ("en", "ar", "es", "fr", "ht", "prs", "ps", "sw", "uk")
 
 # name -> (username or None, path, CSS selector to scroll to or None[, "send": submit
 # the form found by the selector and show the page that follows]). Paths may
@@ -210,10 +212,14 @@ def save_small(picture, path):
     print(f"  {path.name}: {buffer.tell() // 1024} KB, {colours} colours")
 
 
-def main(names):
+def main(arguments):
     from playwright.sync_api import sync_playwright
 
-    wanted = names or list(SHOTS)
+    chosen = [a.removeprefix("--language=") for a in arguments if a.startswith("--language=")]
+    unknown = set(chosen) - set(STUDENT_LANGUAGES)
+    if unknown:
+        raise SystemExit(f"No students' guides in {', '.join(sorted(unknown))}.")
+    wanted = [a for a in arguments if not a.startswith("--")] or list(SHOTS)
     with tempfile.TemporaryDirectory() as folder:
         env = prepare(Path(folder))
         values = demo_values(env)
@@ -222,7 +228,10 @@ def main(names):
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
                 for name in wanted:
-                    languages = STUDENT_LANGUAGES if name.startswith("student-") else ("en",)
+                    if name.startswith("student-"):
+                        languages = chosen or STUDENT_LANGUAGES
+                    else:
+                        languages = () if chosen else ("en",)
                     for language in languages:
                         shoot(browser, base, name, language, SHOTS[name], values)
                 browser.close()
