@@ -58,16 +58,21 @@ def by_parent(pages, parents):
 
 def packet_of(assignment_lookup, field="title"):
     """A subquery for annotate(): `field` of the packet holding the assignment at
-    `assignment_lookup` (e.g. "assignment" from a Submission), in the same query."""
-    path = Substr(OuterRef(f"{assignment_lookup}__path"), 1, STEP * PACKET_DEPTH)
+    `assignment_lookup` (e.g. "assignment" from a Submission; "" from an
+    AssignmentPage itself), in the same query."""
+    path = Substr(OuterRef(_path(assignment_lookup)), 1, STEP * PACKET_DEPTH)
     return Subquery(Page.objects.filter(path=path).values(field)[:1])
 
 
 def level_path_of(page_lookup):
     """An expression for values()/annotate(): the path of the level that the
-    packet or assignment at `page_lookup` is under; compare it with
-    `level_path(level)` to group rows by level without a join."""
-    return Substr(f"{page_lookup}__path", 1, STEP * LEVEL_DEPTH)
+    packet or assignment at `page_lookup` is under ("" for the page itself);
+    compare it with `level.path` to group rows by level without a join."""
+    return Substr(_path(page_lookup), 1, STEP * LEVEL_DEPTH)
+
+
+def _path(lookup):
+    return f"{lookup}__path" if lookup else "path"
 
 
 class LevelQuerySet(PageQuerySet):
