@@ -128,7 +128,7 @@ def quiz_answers(assignment, answers, show_right_answers):
 def level_packets(level):
     """The level's live packets by number, then live packets shared into it."""
     own = list(
-        PacketPage.objects.live().child_of(level).defer_streamfields().order_by("number", "pk")
+        PacketPage.objects.live().in_levels([level]).defer_streamfields().order_by("number", "pk")
     )
     shared = (
         LevelSharedPacket.objects.filter(level=level, packet__live=True)
