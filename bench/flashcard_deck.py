@@ -86,10 +86,10 @@ def export(level):
 def build_level():
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
-    from wagtail.models import Page
 
     from packets.levels import CEFRBand, NRSLevel
     from packets.models import LevelPage, PacketPage
+    from packets.tree import home_page
 
     images = [make_image(number) for number in range(IMAGES)]
     clips = [
@@ -104,7 +104,7 @@ def build_level():
         nrs_level=NRSLevel.LOW_BEGINNING,
         cefr_band=CEFRBand.A1,
     )
-    Page.objects.get(depth=2).add_child(instance=level)
+    home_page().add_child(instance=level)
     for p in range(PACKETS):
         items = [word(p * WORDS_PER_PACKET + w, images, clips) for w in range(WORDS_PER_PACKET)]
         level.add_child(

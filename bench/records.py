@@ -136,12 +136,11 @@ def built_program():
 
 
 def make_levels():
-    from wagtail.models import Page
-
     from packets.levels import CEFRBand, NRSLevel
     from packets.models import AssignmentPage, LevelPage, PacketPage
+    from packets.tree import home_page
 
-    home, levels = Page.objects.get(depth=2), []
+    home, levels = home_page(), []
     bands = list(CEFRBand.values)
     for number in range(1, LEVELS + 1):
         level = LevelPage(

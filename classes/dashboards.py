@@ -2,34 +2,25 @@
 Each panel is one query, whatever the number of classes, sessions or packets."""
 
 from datetime import timedelta
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q
 from django.utils import timezone
 
 from classes.attendance import contact_hours
 from classes.models import Class, JoinRequest, Session, Submission, SubmissionStatus
 from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
 from packets.models import AssignmentPage, PacketPage
+from packets.tree import by_parent
 
 SOON = 5
-
-
-def under_levels(levels, generations):
-    """Pages `generations` below any of these levels in the tree (1: packets, 2: assignments)."""
-    return reduce(or_, (Q(path__startswith=lv.path, depth=lv.depth + generations) for lv in levels))
 
 
 def latest_packets(levels):
     """This week's packet for each level: the live packet with the highest number."""
     if not levels:
         return []
-    packets = PacketPage.objects.live().filter(under_levels(levels, 1)).order_by("-number", "-pk")
-    latest = {}
-    for packet in packets:
-        latest.setdefault(packet.path[: -PacketPage.steplen], packet)
-    return list(latest.values())
+    packets = PacketPage.objects.live().in_levels(levels).order_by("-number", "-pk")
+    latest = [children[0] for children in by_parent(packets, levels).values() if children]
+    return sorted(latest, key=lambda packet: (-packet.number, -packet.pk))
 
 
 # Work that needs nothing more from the student. A draft, or returned work the
@@ -44,9 +35,7 @@ def assignments_due(user, levels, today):
     if not levels:
         return []
     done = Submission.objects.filter(student=user, status__in=DONE).values("assignment_id")
-    due = AssignmentPage.objects.live().filter(
-        under_levels(levels, 2), due_date__gte=today - LATE_FOR
-    )
+    due = AssignmentPage.objects.live().in_levels(levels).filter(due_date__gte=today - LATE_FOR)
     due = list(due.exclude(pk__in=done).order_by("due_date", "title")[:SOON])
     for assignment in due:
         assignment.is_late = assignment.due_date < today

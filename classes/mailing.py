@@ -32,13 +32,13 @@ class Sending:
 
 
 def packets_for_level(level):
-    return PacketPage.objects.live().child_of(level).order_by("-number", "-pk")
+    return PacketPage.objects.live().in_levels([level]).order_by("-number", "-pk")
 
 
 def assignments_of(packet):
     return list(
         AssignmentPage.objects.live()
-        .child_of(packet)
+        .in_packets([packet])
         .order_by(F("due_date").asc(nulls_last=True), "title")
     )
 

@@ -4,11 +4,12 @@ picture a screenshot imported as a Wagtail image. Idempotent: found by slug and 
 
 from django.core.files.base import ContentFile
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection
 
 from home.demo_guides import FOLDER, STUDENT_GUIDES, TRANSLATED
 from home.demo_guides.staff import MANAGER_GUIDES, TEACHER_GUIDES
 from home.help_pages import GuidePage, GuideStep, HelpIndexPage
+from home.models import HomePage
 
 COLLECTION = "Guides"
 
@@ -29,7 +30,7 @@ def help_index():
     """The help index the migration made, or one made now."""
     index = HelpIndexPage.objects.first()
     if index is None:
-        home = Page.objects.get(depth=2)
+        home = HomePage.objects.get()
         index = HelpIndexPage(title="Help", slug="help")
         home.add_child(instance=index)
         index.save_revision().publish()

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Page
 from wagtail.utils.file import hash_filelike
 
 from packets import demo_images, demo_word_pictures
@@ -19,6 +18,7 @@ from packets.demo_content import DEMO_PACKETS, STUDENT_NOTES
 from packets.levels import CEFRBand, NRSLevel
 from packets.models import AssignmentPage, LevelPage, PacketPage
 from packets.permissions import ensure_level_access, grant_level_editing, level_collection
+from packets.tree import home_page
 from packets.voice.services import live_vocabulary_texts, speak_now
 
 # slug, title as the program calls the level, NRS level, CEFR band, description
@@ -66,10 +66,6 @@ DEMO_LEVELS = [
         "News, idioms, interviews and the language of training and study.",
     ),
 ]
-
-
-def home_page():
-    return Page.objects.get(depth=2).specific
 
 
 def ensure_levels():

@@ -22,7 +22,7 @@ from django.core.files.storage import FileSystemStorage
 from django.http import HttpResponse
 from wagtail.documents.views.serve import serve
 
-from classes.uploads.serving import file_or_part_response
+from learning.ranges import file_or_part_response
 
 CONTENT_RANGE = re.compile(r"bytes ([0-9]+)-([0-9]+)/[0-9]+")
 

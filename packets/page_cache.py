@@ -46,10 +46,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from packets import panels
 from packets.printing import print_qr
+from packets.sql import names
 
 # Bump when the code changes what a cached copy holds, so that a shared cache
 # (Redis) stops serving copies made by the previous release. A change to the
@@ -93,20 +94,31 @@ def release():
 
 # Plain SQL, not QuerySets: Django took ~0.9 ms to build these two queries and
 # SQLite ~0.05 ms to run them (bench/packet_page.py). Written for SQLite and
-# PostgreSQL alike.
-SITES_SQL = """
-    SELECT site.hostname, site.is_default_site, root.url_path
-    FROM wagtailcore_site site JOIN wagtailcore_page root ON root.id = site.root_page_id
-    LIMIT 2
-"""
-PAGES_SQL = """
-    SELECT page.id, page.depth, page.live, page.live_revision_id, page.content_type_id,
-        page.alias_of_id, restriction.restriction_type
-    FROM wagtailcore_page page
-    LEFT JOIN wagtailcore_pageviewrestriction restriction ON restriction.page_id = page.id
-    WHERE page.url_path IN ({lineage})
-        OR (page.depth = %s AND page.live = %s AND substr(page.url_path, 1, %s) = %s)
-"""
+# PostgreSQL alike; table and column names come from the models (`names`).
+@functools.cache
+def sites_sql():
+    site, page = names(Site), names(Page)
+    return f"""
+        SELECT site.{site.hostname}, site.{site.is_default_site}, root.{page.url_path}
+        FROM {site.table} site JOIN {page.table} root ON root.{page.id} = site.{site.root_page}
+        LIMIT 2
+    """
+
+
+@functools.cache
+def pages_sql():
+    """The query `packet_facts` runs, with a `{lineage}` gap for its placeholders."""
+    page, restriction = names(Page), names(PageViewRestriction)
+    return f"""
+        SELECT page.{page.id}, page.{page.depth}, page.{page.live}, page.{page.live_revision},
+            page.{page.content_type}, page.{page.alias_of},
+            restriction.{restriction.restriction_type}
+        FROM {page.table} page
+        LEFT JOIN {restriction.table} restriction ON restriction.{restriction.page} = page.{page.id}
+        WHERE page.{page.url_path} IN ({{lineage}})
+            OR (page.{page.depth} = %s AND page.{page.live} = %s
+                AND substr(page.{page.url_path}, 1, %s) = %s)
+    """
 
 
 class PageRow(NamedTuple):
@@ -124,7 +136,7 @@ def site_root_url_path(request):
     single site, which is the default or has the request's host name (Wagtail
     would choose it then). None otherwise, and Wagtail decides."""
     with connection.cursor() as cursor:
-        cursor.execute(SITES_SQL)
+        cursor.execute(sites_sql())
         sites = cursor.fetchall()
     if len(sites) != 1:
         return None
@@ -143,7 +155,7 @@ def packet_facts(url_path):
     depth is their number) with their view restrictions, and its live children."""
     lineage = url_path_prefixes(url_path)
     depth = len(lineage)
-    sql = PAGES_SQL.format(lineage=", ".join(["%s"] * depth))
+    sql = pages_sql().format(lineage=", ".join(["%s"] * depth))
     with connection.cursor() as cursor:
         cursor.execute(sql, [*lineage, depth + 1, True, len(url_path), url_path])
         rows = [PageRow(*row) for row in cursor.fetchall()]

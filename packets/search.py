@@ -6,6 +6,7 @@ import re
 from taggit.models import Tag
 
 from packets.models import LevelPage, PacketPage
+from packets.tree import level_path
 
 MAX_RESULTS = 50
 
@@ -37,5 +38,5 @@ def find_packets(query="", topic=""):
         found = list(packets.order_by("-first_published_at")[:MAX_RESULTS])
     levels = {level.path: level for level in LevelPage.objects.all()}
     for packet in found:
-        packet.level = levels.get(packet.path[: -PacketPage.steplen])
+        packet.level = levels.get(level_path(packet))
     return found

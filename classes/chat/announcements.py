@@ -9,11 +9,8 @@ from classes.chat import notices
 from classes.chat.rooms import main_room
 from classes.chat.services import post_notice
 from classes.models import Class, Message, MessageKind
-from packets.models import AssignmentPage, LevelPage, PacketPage
-
-
-def level_of(page):
-    return LevelPage.objects.ancestor_of(page).first()
+from packets.models import AssignmentPage, PacketPage
+from packets.tree import level_of
 
 
 def notice_of(page):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from classes.models import Class, Enrollment, Loan, NoticeKind, Session
 from classes.notices.services import notify
-from packets.models import LevelPage
+from packets.tree import level_of
 
 
 def people_of(cohort, leaving_out=None):
@@ -100,7 +100,7 @@ def feedback_given(feedback):
 
 def packet_published(page):
     """Students of every current class of the packet's level; once per packet."""
-    level = LevelPage.objects.ancestor_of(page).first()
+    level = level_of(page)
     if level is None:
         return []
     classes = Class.objects.filter(level=level).current()

@@ -80,21 +80,14 @@ def assessments(student):
     )
 
 
-def packets_of_levels(levels):
-    """The packets under these levels (a teacher sees practice in their levels only)."""
-    packets = PacketPage.objects.none()
-    for level in levels:
-        packets = packets | PacketPage.objects.child_of(level)
-    return packets
-
-
 def flashcard_practice(student, classes, everything=False):
     """Per packet: cards practised, reviews, times forgotten and the latest review;
     in the levels of `classes` only, unless `everything` (managers)."""
     progress = FlashcardProgress.objects.of_student(student)
     if not everything:
         levels = LevelPage.objects.filter(pk__in=classes.values("level_id"))
-        progress = progress.filter(packet__in=packets_of_levels(levels).values("pk"))
+        # A teacher sees practice in their levels only.
+        progress = progress.filter(packet__in=PacketPage.objects.in_levels(levels).values("pk"))
     return list(
         progress.values("packet_id", "packet__title")
         .annotate(

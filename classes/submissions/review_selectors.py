@@ -4,17 +4,14 @@ Each is a fixed number of queries, whatever the size of the class."""
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Substr
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from classes.models import Class, Enrollment, FileKind, Submission, SubmissionStatus
 from classes.submissions.quiz import answer_texts
 from packets.models import AssignmentPage, LevelSharedPacket, PacketPage
+from packets.tree import by_parent, packet_of
 
 # The queue's filters, in the order the page offers them; the first is the default.
 QUEUE_STATUSES = (
@@ -26,12 +23,6 @@ QUEUE_STATUSES = (
 ASSIGNMENT_TEXT = ("assignment__instructions", "assignment__questions")
 
 
-def packet_title():
-    """The title of the assignment's packet (its parent page), in the same query."""
-    packet_path = Substr(OuterRef("assignment__path"), 1, PacketPage.steplen * 4)
-    return Subquery(Page.objects.filter(path=packet_path).values("title")[:1])
-
-
 def review_queue(class_, status=SubmissionStatus.SUBMITTED):
     """The class's handed-in work with this status: work awaiting feedback oldest
     first (it has waited longest), returned work newest first."""
@@ -41,7 +32,7 @@ def review_queue(class_, status=SubmissionStatus.SUBMITTED):
         .with_status(status)
         .select_related("student", "assignment")
         .defer(*ASSIGNMENT_TEXT)
-        .annotate(packet_title=packet_title())
+        .annotate(packet_title=packet_of("assignment"))
         .order_by(*order)
     )
     return list(submissions)
@@ -137,7 +128,7 @@ def quiz_answers(assignment, answers, show_right_answers):
 def level_packets(level):
     """The level's live packets by number, then live packets shared into it."""
     own = list(
-        PacketPage.objects.live().child_of(level).defer_streamfields().order_by("number", "pk")
+        PacketPage.objects.live().in_levels([level]).defer_streamfields().order_by("number", "pk")
     )
     shared = (
         LevelSharedPacket.objects.filter(level=level, packet__live=True)
@@ -153,13 +144,10 @@ def live_assignments(packets):
     """{packet: [its live assignments by due date]} for these packets, in one query."""
     if not packets:
         return {}
-    children = reduce(or_, (Q(path__startswith=p.path, depth=p.depth + 1) for p in packets))
-    assignments = AssignmentPage.objects.live().filter(children).defer_streamfields()
-    by_parent = defaultdict(list)
+    assignments = AssignmentPage.objects.live().in_packets(packets).defer_streamfields()
     order = (F("due_date").asc(nulls_last=True), "title", "pk")
-    for assignment in assignments.order_by(*order):
-        by_parent[assignment.path[: -AssignmentPage.steplen]].append(assignment)
-    return {packet: by_parent[packet.path] for packet in packets if by_parent[packet.path]}
+    grouped = by_parent(assignments.order_by(*order), packets)
+    return {packet: children for packet, children in grouped.items() if children}
 
 
 @dataclass

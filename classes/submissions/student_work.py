@@ -3,11 +3,11 @@ queries whatever the number of versions, files or assignments."""
 
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from classes.models import FileKind, Submission, SubmissionStatus, SubmissionVersion
 from classes.submissions.quiz import answer_texts
+from packets.assignment_rows import assignments_with
 
 NOT_STARTED = "not_started"
 STATUS_TEXT = {
@@ -106,29 +106,17 @@ def version_with_token(student, token):
     return SubmissionVersion.objects.filter(token=token, submission__student=student).first()
 
 
-# Written out: the ORM took about 1 ms of CPU to build this query (FilteredRelation,
-# the page join), more than the rest of a cached packet page (bench/packet_page.py).
-STATUS_SQL = """
-    SELECT page.slug, page.title, work.status, work.is_late, work.feedback_unseen
-    FROM wagtailcore_page page
-    JOIN packets_assignmentpage assignment ON assignment.page_ptr_id = page.id
-    LEFT JOIN classes_submission work
-        ON work.assignment_id = page.id AND work.student_id = %s
-    WHERE page.live AND page.id IN ({ids})
-    ORDER BY assignment.due_date IS NULL, assignment.due_date, page.path
-"""
-
-
 def assignments_with_status(student, assignment_ids):
     """These live assignments' slug and title, each with `my_status`, `my_late`,
     `new_feedback` and `status_text` for this student: one query, whatever their
-    number. Plain rows, not pages: this runs on every packet page a student opens."""
-    if not assignment_ids:
-        return []
-    ids = ", ".join(["%s"] * len(assignment_ids))
-    with connection.cursor() as cursor:
-        cursor.execute(STATUS_SQL.format(ids=ids), [student.pk, *assignment_ids])
-        rows = cursor.fetchall()
+    number. Plain rows, not pages: this runs on every packet page a student opens
+    (the query is written out in packets/assignment_rows.py)."""
+    rows = assignments_with(
+        Submission,
+        assignment_ids,
+        owner=("student", student.pk),
+        columns=("status", "is_late", "feedback_unseen"),
+    )
     return [
         {
             "slug": slug,

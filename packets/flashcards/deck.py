@@ -14,6 +14,8 @@ from django.utils.functional import cached_property
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from packets.tree import by_parent
+
 # The picture size on a card, in the browser and in Anki: small for phones on paid data.
 IMAGE_RENDITION = "max-480x480|format-webp"
 
@@ -106,7 +108,7 @@ def level_deck(level, viewable=everything):
     """All of a level's live packets that the reader may view."""
     from packets.models import PacketPage
 
-    packets = PacketPage.objects.live().child_of(level).order_by("number", "path")
+    packets = PacketPage.objects.live().in_levels([level]).order_by("number", "path")
     return _build_deck(level, viewable(packets), viewable)
 
 
@@ -125,9 +127,10 @@ def _build_deck(level, packets, viewable=everything):
     sections = {packet.pk: DeckSection(packet) for packet in packets}
     for packet in packets:
         _add_cards(sections[packet.pk], packet.pk, packet.body)
-    for assignment in viewable(_live_assignments(packets)):
-        packet_id = _packet_id_of(assignment, packets)
-        _add_cards(sections[packet_id], packet_id, assignment.instructions)
+    assignments = viewable(_live_assignments(packets))
+    for packet, children in by_parent(assignments, packets).items():
+        for assignment in children:
+            _add_cards(sections[packet.pk], packet.pk, assignment.instructions)
     cards = [card for section in sections.values() for card in section.cards]
     return Deck(
         level=level,
@@ -141,20 +144,11 @@ def _build_deck(level, packets, viewable=everything):
 
 
 def _live_assignments(packets):
-    from django.db.models import Q
-
     from packets.models import AssignmentPage
 
     if not packets:
         return []
-    under_any = Q()
-    for packet in packets:
-        under_any |= Q(path__startswith=packet.path, depth=packet.depth + 1)
-    return AssignmentPage.objects.live().filter(under_any).order_by("path")
-
-
-def _packet_id_of(assignment, packets):
-    return next(p.pk for p in packets if assignment.path.startswith(p.path))
+    return AssignmentPage.objects.live().in_packets(packets).order_by("path")
 
 
 def _in_bulk(queryset, ids):

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from packets.tree import PACKET_DEPTH, below
+
 
 class FlashcardProgressQuerySet(models.QuerySet):
     def of_student(self, student):
@@ -25,7 +27,7 @@ class FlashcardProgressQuerySet(models.QuerySet):
         return self.filter(packet__live=True, retired=False)
 
     def in_level(self, level):
-        return self.filter(packet__path__startswith=level.path)
+        return self.filter(below([level], PACKET_DEPTH, via="packet__"))
 
 
 class FlashcardProgress(models.Model):

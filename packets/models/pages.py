@@ -30,6 +30,7 @@ from packets.forms import PageForm
 from packets.levels import AssignmentKind, CEFRBand, NRSLevel
 from packets.panels import ASSIGNMENT_PAGE_PANELS, answer_post, panels, share
 from packets.privacy import viewable
+from packets.tree import AssignmentManager, LevelManager, PacketManager
 from packets.voice.texts import page_voices
 
 
@@ -61,6 +62,8 @@ class LevelPage(OneLineTitle, FlashcardRoutesMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["packets.PacketPage"]
+
+    objects = LevelManager()
 
     class Meta:
         verbose_name = _("level")
@@ -123,6 +126,8 @@ class PacketPage(OneLineTitle, FlashcardRoutesMixin, Page):
 
     parent_page_types = ["packets.LevelPage"]
     subpage_types = ["packets.AssignmentPage"]
+
+    objects = PacketManager()
 
     class Meta:
         verbose_name = _("packet")
@@ -209,6 +214,8 @@ class AssignmentPage(OneLineTitle, Page):
 
     parent_page_types = ["packets.PacketPage"]
     subpage_types = []
+
+    objects = AssignmentManager()
     # POST: handing in work (see the class docstring); nothing else writes here.
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
 

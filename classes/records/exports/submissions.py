@@ -3,14 +3,14 @@ handed in for the first time in the period (a draft never handed in: started in
 the period). Each submission falls in exactly one period."""
 
 from django.db.models import Count, F, IntegerField, Min, OuterRef, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
-from wagtail.models import Page
+from django.db.models.functions import Coalesce
 
 from classes.models import Feedback, Submission, SubmissionVersion
 from classes.models.sessions import starts_between
 from classes.records.exports.base import QueryExport
 from classes.records.exports.learners import yes_no
 from classes.records.exports.scope import Scope, person_name
+from packets.tree import packet_of
 
 # Documented in docs/records.md: columns may be added at the end, never renamed.
 COLUMNS = (
@@ -61,12 +61,9 @@ def with_feedback(submissions):
 
 
 def with_packet(submissions):
-    """The assignment's parent page (its packet), found by its tree path."""
-    parent_path = Substr("assignment__path", 1, Length("assignment__path") - Page.steplen)
-    parent = Page.objects.filter(path=OuterRef("packet_path"))
-    return submissions.annotate(packet_path=parent_path).annotate(
-        packet_id=Subquery(parent.values("pk")[:1]),
-        packet_title=Subquery(parent.values("title")[:1]),
+    """The assignment's parent page (its packet)."""
+    return submissions.annotate(
+        packet_id=packet_of("assignment", "pk"), packet_title=packet_of("assignment", "title")
     )
 
 
