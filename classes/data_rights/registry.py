@@ -94,6 +94,7 @@ NOT_STUDENT_DATA = {
     "classes.Class_teachers": "Teachers of a class.",
     "classes.Class": "Teachers of a class.",
     "classes.PacketMailing": "Sent by a teacher.",
+    "classes.NrsSnapshot": "Frozen by a manager: counts, naming no one.",
     "classes.Session": "Changed by a teacher.",
     "classes.Feedback": "Written by a teacher; exported and erased with the student's work.",
     "home.HomePage": "Pages are owned and locked by staff.",

@@ -26,6 +26,7 @@ from classes.models.loans import (
 )
 from classes.models.mailings import PacketMailing
 from classes.models.notices import Channel, EmailPlan, Notice, NoticeKind, NoticeSettings
+from classes.models.nrs import NrsSnapshot
 from classes.models.practice import (
     MembershipStatus,
     PracticeGroup,
@@ -52,6 +53,7 @@ from classes.models.submissions import (
 )
 
 __all__ = [
+    "NrsSnapshot",
     "IntakeEntry",
     "IntakeProfile",
     "MembershipStatus",

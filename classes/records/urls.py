@@ -5,7 +5,7 @@ from django.urls import path
 from classes.data_rights import views as data_rights
 from classes.intake.views import intake_page
 from classes.records import views
-from classes.records.nrs.views import nrs_tables
+from classes.records.nrs.views import freeze_tables, nrs_tables, snapshot_page
 
 app_name = "records"
 
@@ -29,4 +29,6 @@ urlpatterns = [
     path("students/<id:student_id>/erase/", data_rights.erase, name="erase_student"),
     path("audit/", views.audit_log, name="audit"),
     path("nrs/", nrs_tables, name="nrs_tables"),
+    path("nrs/snapshots/", freeze_tables, name="nrs_freeze"),
+    path("nrs/snapshots/<id:snapshot_id>/", snapshot_page, name="nrs_snapshot"),
 ]

@@ -171,6 +171,8 @@ ROUTES = {
     "records/students/<id:student_id>/erase/": same(MANAGERS),
     "records/audit/": same(MANAGERS),
     "records/nrs/": same(MANAGERS),
+    "records/nrs/snapshots/": (only_post(MANAGERS), MANAGERS),
+    "records/nrs/snapshots/<id:snapshot_id>/": same(MANAGERS),
     # Device loans: the world's device is the laptop lent to the student of class A.
     # Managers run the desk; a teacher reads the loans of their students only.
     "loans/": (STAFF, only_get(SIGNED_IN)),

@@ -96,8 +96,19 @@ def load_world():
         "practice_message_id": practice.room.messages.get().pk,
         "practice_member_id": people["student2"].pk,
         "invited_practice_id": PracticeGroup.objects.get(name=PRACTICE_DEMO).pk,
+        "snapshot_id": _nrs_snapshot(people["manager"]).pk,
     }
     return World(users, {k: str(v) for k, v in values.items()}, _paths(class_a, private_packet))
+
+
+def _nrs_snapshot(manager):
+    from django.utils import timezone
+
+    from classes.records.nrs.snapshots import freeze
+    from classes.records.rules import nrs_rules, program_year
+
+    rules, today = nrs_rules(), timezone.localdate()
+    return freeze(program_year(today, rules), by=manager, note="", today=today, rules=rules)
 
 
 def _practice_group(student, classmate):

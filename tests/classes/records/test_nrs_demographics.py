@@ -167,7 +167,52 @@ def test_the_tables_refuse_teachers_students_and_a_bad_year(login, manager, clas
     assert client.get("/records/nrs/").status_code == 403
     client.logout()
     client = login(manager)
-    for bad in ("1999", "3000", "twenty", "2026.5", "-1"):
+    for bad in ("1999", "3000", "twenty", "2026.5", "-1", "²", "٢٠٢٦", "02026"):
         assert client.get(f"/records/nrs/?year={bad}").status_code == 400, bad
     client.logout()
     assert login(amina).get("/records/nrs/").status_code == 403
+
+
+def test_a_snapshot_keeps_the_figures_as_submitted_while_the_live_tables_move_on(
+    login, manager, classroom
+):
+    from classes.attendance import Mark, take_attendance
+    from classes.models import NrsSnapshot
+
+    cohort, teacher, amina, _ahmad = classroom
+    sessions = list(cohort.sessions.order_by("starts_at")[:7])
+    for session in sessions[:6]:
+        take_attendance(session, {amina.pk: Mark("present", 120)}, by=teacher)
+    client = login(manager)
+    response = client.post("/records/nrs/snapshots/", {"year": "2026", "note": "Sent to LACES"})
+    snapshot = NrsSnapshot.objects.get()
+    assert response["Location"] == f"/records/nrs/snapshots/{snapshot.pk}/"
+    take_attendance(sessions[6], {_ahmad.pk: Mark("present", 120)}, by=teacher)
+    frozen = client.get(response["Location"]).content.decode()
+    assert "1 participant (" in frozen and "0 reportable individuals" in frozen
+    assert "Sent to LACES" in frozen and "Table 4C:" in frozen
+    live = client.get("/records/nrs/?year=2026").content.decode()
+    assert "1 reportable individual (" in live  # Ahmad's 2 hours, after the snapshot
+    assert f'href="/records/nrs/snapshots/{snapshot.pk}/"' in live
+
+
+def test_snapshots_refuse_teachers_a_bad_year_and_cannot_be_changed(login, manager, classroom):
+    import pytest
+    from django.core.exceptions import PermissionDenied
+
+    from classes.models import NrsSnapshot
+
+    _cohort, teacher, _amina, _ahmad = classroom
+    client = login(teacher)
+    assert client.post("/records/nrs/snapshots/", {"year": "2026"}).status_code == 403
+    client.logout()
+    client = login(manager)
+    for bad in ({"year": "1999"}, {"year": ""}, {}, {"year": "2026", "note": "x" * 201}):
+        assert client.post("/records/nrs/snapshots/", bad).status_code == 400, bad
+    assert client.get("/records/nrs/snapshots/999/").status_code == 404
+    client.post("/records/nrs/snapshots/", {"year": "2026"})
+    snapshot = NrsSnapshot.objects.get()
+    with pytest.raises(PermissionDenied):
+        snapshot.save()
+    with pytest.raises(PermissionDenied):
+        snapshot.delete()
