@@ -2,21 +2,35 @@
 columns serve a class's own CSV (`/classes/<id>/attendance.csv`) and the records
 export (`/records/exports/attendance.csv`)."""
 
+from functools import lru_cache
+
 from django.utils import timezone
 
 from classes.models import Attendance, Class
 from classes.records.exports.base import Column, ColumnTable, QueryExport, or_blank
-from classes.records.exports.formats import program_time
 from classes.records.exports.learners import yes_no
 from classes.records.exports.scope import Scope, person_name
 
 
+def local_start(starts_at):
+    """A session's local date and start time. Rows come ordered by session, a
+    session's students one after another: converted once per session, not per cell
+    (keyed on the program's zone too, which tests may change)."""
+    return _local_start(starts_at, timezone.get_default_timezone())
+
+
+@lru_cache(maxsize=256)
+def _local_start(starts_at, zone):
+    start = starts_at.astimezone(zone)
+    return start.date(), start.strftime("%H:%M")
+
+
 def session_date(starts_at):
-    return program_time(starts_at).date()
+    return local_start(starts_at)[0]
 
 
 def session_start(starts_at):
-    return program_time(starts_at).strftime("%H:%M")
+    return local_start(starts_at)[1]
 
 
 # Documented in docs/records.md: columns may be added at the end, never renamed.

@@ -8,6 +8,7 @@ a column cannot shift against its header.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from django.db.models import F, QuerySet
@@ -78,12 +79,25 @@ class ColumnTable:
         return queryset.values(*fields, **aliases)
 
     def converter(self) -> Callable[[dict], list]:
-        """`row`, with the keys worked out once rather than per row."""
-        converts = [column.convert for column in self.columns]
-        plan = list(zip(converts, self.keys(), strict=True))
+        """One values() row → the cells, in the order of the headers. This runs for
+        every row of an export: the values are taken all at once (itemgetter) and
+        only the columns with a converter call one."""
+        keys = self.keys()
+        take = itemgetter(*(column_keys[0] for column_keys in keys))
+        single, several = [], []
+        for index, (column, column_keys) in enumerate(zip(self.columns, keys, strict=True)):
+            if len(column_keys) > 1:
+                several.append((index, column.convert, itemgetter(*column_keys)))
+            elif column.convert is not as_is:
+                single.append((index, column.convert))
 
         def row(values):
-            return [convert(*[values[key] for key in keys]) for convert, keys in plan]
+            cells = list(take(values))
+            for index, convert in single:
+                cells[index] = convert(cells[index])
+            for index, convert, take_several in several:
+                cells[index] = convert(*take_several(values))
+            return cells
 
         return row
 
