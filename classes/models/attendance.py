@@ -15,11 +15,13 @@ class AttendanceStatus(models.TextChoices):
 
 # Statuses whose minutes count as contact hours.
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+# The same as a condition, for filters and for aggregates over records.
+IS_ATTENDED = models.Q(status__in=ATTENDED)
 
 
 class AttendanceQuerySet(models.QuerySet):
     def attended(self):
-        return self.filter(status__in=ATTENDED)
+        return self.filter(IS_ATTENDED)
 
     def in_held_sessions(self, now=None):
         """Records of sessions that took place: not cancelled, and started by now.

@@ -44,6 +44,17 @@ def was_post_tested(assessments, period):
     return bool(post_tests(assessments, period))
 
 
+def is_gain(entering_level, post_test_level) -> bool:
+    """The comparison itself: a post-test level above the entering level (None, no
+    pre-test or no post-test, is no gain). The exports apply it to the levels their
+    query reads (classes/records/exports/learners.py)."""
+    return (
+        entering_level is not None
+        and post_test_level is not None
+        and post_test_level > entering_level
+    )
+
+
 def made_gain(assessments, period):
     """A post-test in the period, on or after the entering pre-test, at a higher
     NRS level than the entering level. No pre-test in the period: no gain."""
@@ -51,7 +62,7 @@ def made_gain(assessments, period):
     if pre_test is None:
         return False
     return any(
-        post.taken_on >= pre_test.taken_on and post.nrs_level > pre_test.nrs_level
+        post.taken_on >= pre_test.taken_on and is_gain(pre_test.nrs_level, post.nrs_level)
         for post in post_tests(assessments, period)
     )
 

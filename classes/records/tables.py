@@ -14,13 +14,14 @@ def whole(value):
     return number_format(value, 0, force_grouping=True)
 
 
-def as_percent(value):
+def percent_text(value):
     if value is None:
         return NO_VALUE
     return _("%(number)s%%") % {"number": number_format(round(value), 0)}
 
 
-def as_hours(value):
+def hours_text(value):
+    """Hours as shown (one decimal); classes.attendance.as_hours makes them from minutes."""
     return NO_VALUE if value is None else number_format(value, 1, force_grouping=True)
 
 
@@ -31,7 +32,7 @@ def as_wait(hours):
 def as_gains(figures):
     if figures.gains_percent is None:
         return whole(figures.gains)
-    return f"{whole(figures.gains)} ({as_percent(figures.gains_percent)})"
+    return f"{whole(figures.gains)} ({percent_text(figures.gains_percent)})"
 
 
 @dataclass(frozen=True)
@@ -72,19 +73,19 @@ def figure_rows():
                 "Present or late, out of present, late and absent; excused absences and "
                 "cancelled sessions are left out."
             ),
-            lambda f: as_percent(f.attendance_rate),
+            lambda f: percent_text(f.attendance_rate),
         ),
         FigureRow(
             "contact_hours",
             _("Contact hours"),
             _("Minutes attended (present or late) in held sessions, in hours."),
-            lambda f: as_hours(f.contact_hours),
+            lambda f: hours_text(f.contact_hours),
         ),
         FigureRow(
             "median_hours",
             _("Median hours per student"),
             _("Half the active students attended fewer hours, half more."),
-            lambda f: as_hours(f.median_hours),
+            lambda f: hours_text(f.median_hours),
         ),
         FigureRow(
             "participants",
@@ -99,19 +100,19 @@ def figure_rows():
                 "Work handed in, out of the assignments due in the period while each "
                 "student was in the class."
             ),
-            lambda f: as_percent(f.completion_rate),
+            lambda f: percent_text(f.completion_rate),
         ),
         FigureRow(
             "on_time_rate",
             _("Handed in on time"),
             _("Of the work handed in, first handed in by the due date."),
-            lambda f: as_percent(f.on_time_rate),
+            lambda f: percent_text(f.on_time_rate),
         ),
         FigureRow(
             "average_score",
             _("Average score"),
             _("Scores as a percent of the assignment's points."),
-            lambda f: as_percent(f.average_score),
+            lambda f: percent_text(f.average_score),
         ),
         FigureRow(
             "median_feedback",

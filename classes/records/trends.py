@@ -6,9 +6,9 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
+from classes.records.attendance_figures import weekly_attendance
 from classes.records.charts import Point, bar_chart
-from classes.records.figures import weekly_attendance
-from classes.records.tables import as_hours, as_percent
+from classes.records.tables import hours_text, percent_text
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,15 @@ def attendance_trends(classes, period):
         _("Attendance rate"),
         weeks,
         lambda w: w.attendance_rate,
-        lambda w: as_percent(w.attendance_rate),
+        lambda w: percent_text(w.attendance_rate),
         top=100,
-        top_text=as_percent(100),
+        top_text=percent_text(100),
     )
     hours = trend(
         _("Contact hours per week"),
         _("Contact hours"),
         weeks,
         lambda w: float(w.contact_hours),
-        lambda w: as_hours(w.contact_hours),
+        lambda w: hours_text(w.contact_hours),
     )
     return [rate, hours]

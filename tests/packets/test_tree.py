@@ -102,16 +102,7 @@ def test_no_other_app_names_wagtails_or_packets_tables():
     assert found == []
 
 
-# Being split by another change; its tree arithmetic moves to packets.tree then.
-NOT_YET = {"classes/records/figures.py"}
-
-
 def test_no_other_app_does_arithmetic_on_tree_paths():
     arithmetic = re.compile(r"steplen|path__startswith|\bdepth\b|\.path\[\s*:")
-    found = [
-        name
-        for app in OTHER_APPS
-        for name, text in sources(app)
-        if arithmetic.search(text) and name not in NOT_YET
-    ]
+    found = [name for app in OTHER_APPS for name, text in sources(app) if arithmetic.search(text)]
     assert found == []

@@ -2,87 +2,72 @@
 columns serve a class's own CSV (`/classes/<id>/attendance.csv`) and the records
 export (`/records/exports/attendance.csv`)."""
 
-from django.db.models import F
+from functools import lru_cache
+
 from django.utils import timezone
 
 from classes.models import Attendance, Class
-from classes.records.exports.base import QueryExport
-from classes.records.exports.formats import program_time
+from classes.records.exports.base import Column, ColumnTable, QueryExport, or_blank
 from classes.records.exports.learners import yes_no
 from classes.records.exports.scope import Scope, person_name
 
+
+def local_start(starts_at):
+    """A session's local date and start time. Rows come ordered by session, a
+    session's students one after another: converted once per session, not per cell
+    (keyed on the program's zone too, which tests may change)."""
+    return _local_start(starts_at, timezone.get_default_timezone())
+
+
+@lru_cache(maxsize=256)
+def _local_start(starts_at, zone):
+    start = starts_at.astimezone(zone)
+    return start.date(), start.strftime("%H:%M")
+
+
+def session_date(starts_at):
+    return local_start(starts_at)[0]
+
+
+def session_start(starts_at):
+    return local_start(starts_at)[1]
+
+
 # Documented in docs/records.md: columns may be added at the end, never renamed.
-COLUMNS = (
-    "session_date",
-    "session_start",
-    "session_minutes",
-    "session_cancelled",
-    "class_id",
-    "class",
-    "level",
-    "nrs_level",
-    "student_id",
-    "student",
-    "username",
-    "status",
-    "minutes",
-    "recorded_by",
-    "recorded_at",
-    "session_id",
+TABLE = ColumnTable(
+    (
+        Column("session_date", "session__starts_at", session_date),
+        Column("session_start", "session__starts_at", session_start),
+        Column("session_minutes", "session__duration_minutes"),
+        Column("session_cancelled", "session__cancelled", yes_no),
+        Column("class_id", "session__cohort_id"),
+        Column("class", "session__cohort__name"),
+        Column("level", "session__cohort__level__title"),
+        Column("nrs_level", "session__cohort__level__nrs_level"),
+        Column("student_id", "student_id"),
+        Column("student", "student_name"),
+        Column("username", "student__username"),
+        Column("status", "status"),
+        Column("minutes", "minutes"),
+        Column("recorded_by", "recorded_by__username", or_blank),
+        Column("recorded_at", "recorded_at"),
+        Column("session_id", "session_id"),
+    )
 )
+COLUMNS = TABLE.headers
 
 
 def attendance_records(classes, period=None):
-    """values() rows for the attendance of `classes` (a queryset), in sessions of
-    the period if one is given; by session start, then student name."""
+    """The attendance of `classes` (a queryset), in sessions of the period if one
+    is given; by session start, then student name."""
     # Sessions still to come have no attendance to report (docs/records.md).
     records = Attendance.objects.filter(session__cohort__in=classes)
     records = records.filter(session__starts_at__lte=timezone.now())
     if period is not None:
         records = records.between(period.first_day, period.last_day)
-    return (
-        records.annotate(student_name=person_name("student__"))
-        .order_by("session__starts_at", "session_id", "student_name", "student_id")
-        .values(
-            "session_id",
-            "student_id",
-            "student_name",
-            "status",
-            "minutes",
-            "recorded_at",
-            starts_at=F("session__starts_at"),
-            session_minutes=F("session__duration_minutes"),
-            cancelled=F("session__cancelled"),
-            class_id=F("session__cohort_id"),
-            class_name=F("session__cohort__name"),
-            level_title=F("session__cohort__level__title"),
-            level_nrs=F("session__cohort__level__nrs_level"),
-            username=F("student__username"),
-            recorder=F("recorded_by__username"),
-        )
+    return records.annotate(student_name=person_name("student__")).order_by(
+        "session__starts_at", "session_id", "student_name", "student_id"
     )
-
-
-def attendance_row(record):
-    start = program_time(record["starts_at"])
-    return [
-        start.date(),
-        start.strftime("%H:%M"),
-        record["session_minutes"],
-        yes_no(record["cancelled"]),
-        record["class_id"],
-        record["class_name"],
-        record["level_title"],
-        record["level_nrs"],
-        record["student_id"],
-        record["student_name"],
-        record["username"],
-        record["status"],
-        record["minutes"],
-        record["recorder"] or "",
-        record["recorded_at"],
-        record["session_id"],
-    ]
 
 
 def class_attendance(class_: Class):
@@ -94,4 +79,4 @@ def in_scope(scope: Scope):
     return attendance_records(scope.classes, scope.period)
 
 
-ATTENDANCE = QueryExport("attendance", COLUMNS, in_scope, attendance_row)
+ATTENDANCE = QueryExport("attendance", TABLE, in_scope)

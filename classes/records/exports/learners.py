@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 
 from classes.attendance import as_hours, is_participant
 from classes.models import Assessment, Attendance
+from classes.records import gains
 from classes.records.exports.scope import Scope, between
 
 
@@ -55,9 +56,14 @@ def with_levels(queryset, scope: Scope, student_ref: str):
     return queryset.annotate(post_test_nrs_level=Subquery(post.values("nrs_level")[:1]))
 
 
+def gain_made(entering_level, post_test_level) -> bool:
+    """The gain rule on the two levels `with_levels` reads: a post-test level higher
+    than the entering level (classes/records/gains.py reads the same levels)."""
+    return gains.is_gain(entering_level, post_test_level)
+
+
 def has_gain(row) -> bool:
-    entering, post = row["entering_nrs_level"], row["post_test_nrs_level"]
-    return entering is not None and post is not None and post > entering
+    return gain_made(row["entering_nrs_level"], row["post_test_nrs_level"])
 
 
 def participates(minutes) -> bool:

@@ -12,6 +12,7 @@ from classes.attendance import as_hours
 from classes.records.exports import base
 from classes.records.exports.learners import has_gain, minutes_attended, participates, with_levels
 from classes.records.exports.scope import Scope, enrollments_in
+from classes.records.rates import percent
 from packets.levels import NRSLevel
 
 # Documented in docs/records.md: columns may be added at the end, never renamed.
@@ -55,14 +56,13 @@ class Tally:
             self.with_gain,
             self.separated,
             self.remaining,
-            percent(self.with_gain, self.participants),
+            one_decimal_percent(self.with_gain, self.participants),
         ]
 
 
-def percent(part, whole):
-    if not whole:
-        return None
-    return (Decimal(100 * part) / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+def one_decimal_percent(part, whole):
+    value = percent(Decimal(part), whole)
+    return None if value is None else value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def students(scope: Scope):

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 
 from classes.access import records_classes
 from classes.models import Enrollment
+from classes.records.figures import not_ended_before
 from classes.records.filters import Period, RecordsFilterForm
 
 
@@ -56,12 +57,11 @@ def between(field, period: Period):
 
 
 def enrollments_in(scope: Scope) -> QuerySet:
-    """Enrollments in the covered classes whose term overlaps the period, not ended
-    before its first day. When the student joined is not asked: rosters are often
-    entered after the first sessions. (The dashboard's rule, figures.counted_enrollments.)"""
+    """Enrollments in the covered classes whose term overlaps the period that count
+    in it (the dashboard's rule, figures.not_ended_before)."""
     period = scope.period
     return Enrollment.objects.filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gte=period.first_day),
+        not_ended_before(period),
         cohort__in=scope.classes,
         cohort__term_start__lte=period.last_day,
         cohort__term_end__gte=period.first_day,

@@ -54,5 +54,6 @@ def class_attendance_csv(request, class_: Class):
     records = attendance.class_attendance(class_)
     student_ids, row_count = base.reach(records)
     audit_request(request, AuditAction.EXPORT, student_ids, row_count)
-    rows = base.read(records, attendance.attendance_row)
-    return csv_response(request, attendance.COLUMNS, rows, f"attendance-class-{class_.pk}.csv")
+    table = attendance.TABLE
+    rows = base.read(table.values(records), table.converter())
+    return csv_response(request, table.headers, rows, f"attendance-class-{class_.pk}.csv")

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from classes.models import Class
+from classes.records.attendance_figures import weekly_attendance
 from classes.records.figures import (
     class_columns,
     classes_in_period,
@@ -12,7 +13,6 @@ from classes.records.figures import (
     level_columns,
     load_records,
     total_figures,
-    weekly_attendance,
 )
 from tests.classes.records.conftest import PERIOD
 
