@@ -5,12 +5,17 @@ from datetime import timedelta
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Q, Window
+from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 
 from classes.attendance import contact_hours
 from classes.models import Class, JoinRequest, Session, Submission, SubmissionStatus
-from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
+from classes.submissions.review_selectors import (
+    ASSIGNMENT_TEXT,
+    classes_with_work_to_review,
+    new_feedback,
+)
 from packets.models import AssignmentPage, PacketPage
 
 SOON = 5
@@ -22,14 +27,19 @@ def under_levels(levels, generations):
 
 
 def latest_packets(levels):
-    """This week's packet for each level: the live packet with the highest number."""
+    """This week's packet for each level: the live packet with the highest number.
+    The database ranks each level's packets, so only the latest ones are loaded."""
     if not levels:
         return []
-    packets = PacketPage.objects.live().filter(under_levels(levels, 1)).order_by("-number", "-pk")
-    latest = {}
-    for packet in packets:
-        latest.setdefault(packet.path[: -PacketPage.steplen], packet)
-    return list(latest.values())
+    level_path = Substr("path", 1, levels[0].depth * PacketPage.steplen)
+    packets = (
+        PacketPage.objects.live()
+        .filter(under_levels(levels, 1))
+        .defer_streamfields()  # the panel shows titles and links only
+        .annotate(rank=Window(RowNumber(), partition_by=level_path, order_by=("-number", "-pk")))
+        .filter(rank=1)
+    )
+    return sorted(packets, key=lambda packet: (-packet.number, -packet.pk))
 
 
 # Work that needs nothing more from the student. A draft, or returned work the
@@ -44,8 +54,10 @@ def assignments_due(user, levels, today):
     if not levels:
         return []
     done = Submission.objects.filter(student=user, status__in=DONE).values("assignment_id")
-    due = AssignmentPage.objects.live().filter(
-        under_levels(levels, 2), due_date__gte=today - LATE_FOR
+    due = (
+        AssignmentPage.objects.live()
+        .filter(under_levels(levels, 2), due_date__gte=today - LATE_FOR)
+        .defer_streamfields()
     )
     due = list(due.exclude(pk__in=done).order_by("due_date", "title")[:SOON])
     for assignment in due:
@@ -62,6 +74,7 @@ def my_progress(user, classes, today):
         Submission.objects.handed_in()
         .filter(student=user, score__isnull=False)
         .select_related("assignment")
+        .defer(*ASSIGNMENT_TEXT)
         .order_by("-submitted_at")[:SOON]
     )
     return {"hours_this_term": hours, "latest_scores": list(scored)}
