@@ -27,7 +27,8 @@ class Sending:
 
 
 def packets_for_level(level):
-    return PacketPage.objects.live().child_of(level).order_by("-number", "-pk")
+    # Listed by title and number: their stream fields are read only when sent.
+    return PacketPage.objects.live().child_of(level).defer_streamfields().order_by("-number", "-pk")
 
 
 def assignments_of(packet):
