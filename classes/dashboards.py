@@ -5,8 +5,7 @@ from datetime import timedelta
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Q
 from django.utils import timezone
 
 from classes.attendance import contact_hours
@@ -28,18 +27,20 @@ def under_levels(levels, generations):
 
 def latest_packets(levels):
     """This week's packet for each level: the live packet with the highest number.
-    The database ranks each level's packets, so only the latest ones are loaded."""
+    (Ranking them in the database, a window function, measured twice as slow on
+    the demo's levels: bench/pages.py, docs/BENCHMARKS.md.)"""
     if not levels:
         return []
-    level_path = Substr("path", 1, levels[0].depth * PacketPage.steplen)
     packets = (
         PacketPage.objects.live()
         .filter(under_levels(levels, 1))
         .defer_streamfields()  # the panel shows titles and links only
-        .annotate(rank=Window(RowNumber(), partition_by=level_path, order_by=("-number", "-pk")))
-        .filter(rank=1)
+        .order_by("-number", "-pk")
     )
-    return sorted(packets, key=lambda packet: (-packet.number, -packet.pk))
+    latest = {}
+    for packet in packets:
+        latest.setdefault(packet.path[: -PacketPage.steplen], packet)
+    return list(latest.values())
 
 
 # Work that needs nothing more from the student. A draft, or returned work the
