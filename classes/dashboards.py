@@ -7,7 +7,11 @@ from django.utils import timezone
 
 from classes.attendance import contact_hours
 from classes.models import Class, JoinRequest, Session, Submission, SubmissionStatus
-from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
+from classes.submissions.review_selectors import (
+    ASSIGNMENT_TEXT,
+    classes_with_work_to_review,
+    new_feedback,
+)
 from packets.models import AssignmentPage, PacketPage
 from packets.tree import by_parent
 
@@ -15,10 +19,17 @@ SOON = 5
 
 
 def latest_packets(levels):
-    """This week's packet for each level: the live packet with the highest number."""
+    """This week's packet for each level: the live packet with the highest number.
+    (Ranking them in the database, a window function, measured twice as slow on
+    the demo's levels: bench/pages.py, docs/BENCHMARKS.md.)"""
     if not levels:
         return []
-    packets = PacketPage.objects.live().in_levels(levels).order_by("-number", "-pk")
+    packets = (
+        PacketPage.objects.live()
+        .in_levels(levels)
+        .defer_streamfields()  # the panel shows titles and links only
+        .order_by("-number", "-pk")
+    )
     latest = [children[0] for children in by_parent(packets, levels).values() if children]
     return sorted(latest, key=lambda packet: (-packet.number, -packet.pk))
 
@@ -35,7 +46,12 @@ def assignments_due(user, levels, today):
     if not levels:
         return []
     done = Submission.objects.filter(student=user, status__in=DONE).values("assignment_id")
-    due = AssignmentPage.objects.live().in_levels(levels).filter(due_date__gte=today - LATE_FOR)
+    due = (
+        AssignmentPage.objects.live()
+        .in_levels(levels)
+        .filter(due_date__gte=today - LATE_FOR)
+        .defer_streamfields()
+    )
     due = list(due.exclude(pk__in=done).order_by("due_date", "title")[:SOON])
     for assignment in due:
         assignment.is_late = assignment.due_date < today
@@ -51,6 +67,7 @@ def my_progress(user, classes, today):
         Submission.objects.handed_in()
         .filter(student=user, score__isnull=False)
         .select_related("assignment")
+        .defer(*ASSIGNMENT_TEXT)
         .order_by("-submitted_at")[:SOON]
     )
     return {"hours_this_term": hours, "latest_scores": list(scored)}

@@ -32,7 +32,10 @@ class Sending:
 
 
 def packets_for_level(level):
-    return PacketPage.objects.live().in_levels([level]).order_by("-number", "-pk")
+    # Listed by title and number: their stream fields are read only when sent.
+    return (
+        PacketPage.objects.live().in_levels([level]).defer_streamfields().order_by("-number", "-pk")
+    )
 
 
 def assignments_of(packet):

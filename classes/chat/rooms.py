@@ -38,6 +38,7 @@ class Access:
 
 def main_room(cohort):
     room, _created = Room.objects.get_or_create(cohort=cohort, group=None)
+    room.cohort = cohort  # the page reads it: no second query for the class
     return room
 
 
@@ -54,7 +55,11 @@ def find_room(class_id, group_id=None):
     if group_id is None:
         return main_room(cohort)
     group = BreakoutGroup.objects.filter(pk=group_id, cohort=cohort).first()
-    return group_room(group) if group else None
+    if group is None:
+        return None
+    room = group_room(group)
+    room.cohort = cohort
+    return room
 
 
 def room_access(user, room, session_key=None, now=None):

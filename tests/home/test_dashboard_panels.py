@@ -72,6 +72,16 @@ def test_a_student_sees_classes_next_session_packet_and_assignments_due(
     assert "Welcome, Amina Yusuf" in page
 
 
+def test_a_student_in_classes_at_two_levels_sees_each_levels_latest_packet(
+    login, student, teacher, level_with_packets
+):
+    for slug in ("level-a", "level-b"):
+        enroll(student, running_class(level_with_packets(slug), teacher, slug))
+    page = login(student).get("/").content.decode()
+    assert "level-a week 2" in page and "level-b week 2" in page
+    assert "level-a week 1" not in page and "level-b week 1" not in page
+
+
 @pytest.mark.parametrize(
     ("status", "still_due"),
     [

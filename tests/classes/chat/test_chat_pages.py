@@ -87,6 +87,17 @@ def test_the_chat_page_costs_the_same_queries_for_few_or_many_messages(
         client.get(url(cohort))
 
 
+def test_a_students_chat_page_is_nine_queries(chat, login, django_assert_num_queries):
+    """Session, user, class, room, access, roles, messages, pinned phrase, groups:
+    the room keeps the class it was found with (no second query for it)."""
+    cohort, room, _teacher, amina, ahmad = chat
+    services.post_message(ahmad, room, "one", "q-0")
+    client = login(amina)
+    client.get(url(cohort))
+    with django_assert_num_queries(9):
+        client.get(url(cohort))
+
+
 def test_a_teacher_removes_a_message_and_a_student_cannot(chat, login, client):
     cohort, room, teacher, amina, ahmad = chat
     message, _ = services.post_message(ahmad, room, "spam", "s-1")

@@ -241,3 +241,15 @@ def test_grading_costs_the_same_queries_for_a_bigger_level(
     data["item"] = item_id_of(clinic_packet, 1)
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.post(url, data).status_code == 302
+
+
+def test_a_packets_practice_page_finds_the_packet_in_one_lookup(
+    login, student, clinic_packet, django_assert_num_queries
+):
+    """The page under the packet (flashcards/) is found from its path in one
+    query, not one per level of the tree (home/models.py)."""
+    client = login(student)
+    url = f"{clinic_packet.url}flashcards/"
+    client.get(url)  # renditions are made once
+    with django_assert_num_queries(17):
+        assert client.get(url).status_code == 200
