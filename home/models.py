@@ -4,6 +4,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.dashboards import dashboard_context
+from packets.tree import deepest_on_path
 
 
 class HomePage(Page):
@@ -40,17 +41,11 @@ class HomePage(Page):
 
     def route_below_deepest_page(self, request, path_components):
         """A path under a page (a routable page's flashcards/): the deepest page
-        whose url_path begins the path, in one lookup, routes the rest, where
-        Wagtail's walk would ask once per level. Wagtail's walk reaches the
-        same page: it follows slugs, of which url_path is made."""
-        prefixes = [
-            f"{self.url_path}{'/'.join(path_components[:n])}/"
-            for n in range(1, len(path_components))
-        ]
-        page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
+        on the path routes the rest, found in one lookup where Wagtail's walk
+        would ask once per level."""
+        page, rest = deepest_on_path(self, path_components)
         if page is None:
             return super().route(request, path_components)
-        rest = path_components[page.depth - self.depth :]
         return page.specific.route(request, rest)
 
     def get_context(self, request, *args, **kwargs):

@@ -102,6 +102,19 @@ class AssignmentQuerySet(PageQuerySet):
         return self.filter(below(packets, ASSIGNMENT_DEPTH))
 
 
+def deepest_on_path(root, path_components):
+    """(the deepest page whose url_path begins `root`'s url_path followed by the
+    components, the components below it), in one lookup; (None, components) when
+    no page does. Wagtail's walk reaches the same page: url_path is made of slugs."""
+    prefixes = [
+        f"{root.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components))
+    ]
+    page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
+    if page is None:
+        return None, path_components
+    return page, path_components[page.depth - root.depth :]
+
+
 def level_of(page):
     """The LevelPage a packet or assignment is under, or None (one query)."""
     from packets.models import LevelPage
