@@ -29,8 +29,9 @@ SERVER = os.environ.get("SERVER", "uvicorn")  # production serves WebSockets wit
 # messages flow (bench/out/chat-profile-*.txt, py-spy's "raw" collapsed stacks).
 SERVER_ARGS = os.environ.get("SERVER_ARGS", "").split()
 PYSPY = os.environ.get("PYSPY")
-POSTGRES = "postgres://postgres@127.0.0.1:5432/harbor_bench"
-REDIS = "redis://127.0.0.1:6379/3"
+# Overridable so that two runs on one machine do not share a database or Redis.
+POSTGRES = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/harbor_bench")
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 
 
 def scenarios():
@@ -59,6 +60,7 @@ def base_env(extra):
 
 def prepare(env):
     if "postgres" in env["DATABASE_URL"]:
+        name = env["DATABASE_URL"].rsplit("/", 1)[1]
         subprocess.run(
             [
                 "psql",
@@ -67,13 +69,13 @@ def prepare(env):
                 "-U",
                 "postgres",
                 "-c",
-                "DROP DATABASE IF EXISTS harbor_bench",
+                f"DROP DATABASE IF EXISTS {name}",
             ],
             check=True,
             capture_output=True,
         )
         subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "CREATE DATABASE harbor_bench"],
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {name}"],
             check=True,
             capture_output=True,
         )
@@ -268,7 +270,10 @@ def bench_database_backends():
                 title = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if title.startswith(b"postgres: ") and b" harbor_bench " in title:
+            if (
+                title.startswith(b"postgres: ")
+                and f" {POSTGRES.rsplit('/', 1)[1]} ".encode() in title
+            ):
                 yield int(entry.name)
 
 
