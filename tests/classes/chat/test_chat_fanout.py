@@ -74,3 +74,24 @@ async def test_a_socket_that_cannot_join_is_in_no_group():
         await here.join(["room.a", "user.1"], socket)
     assert all(socket not in members for members in here.members.values())
     here.reader.cancel()
+
+
+async def test_events_wait_while_a_clients_frame_is_handled_then_go_in_order():
+    from classes.chat.consumers import ChatConsumer
+
+    sent = []
+
+    async def base_send(message):
+        sent.append(message["text"])
+
+    consumer = ChatConsumer()
+    consumer.base_send = base_send
+    consumer.handling = True  # e.g. a replay from the database is under way
+    consumer.deliver({"type": "chat.frame", "text": "1"})
+    assert consumer.drainer is None and sent == []
+    await consumer.handle_pending()  # what the consumer's loop does after the frame
+    consumer.handling = False
+    consumer.deliver({"type": "chat.frame", "text": "2"})
+    consumer.deliver({"type": "chat.frame", "text": "3"})
+    await consumer.drainer
+    assert sent == ["1", "2", "3"]
