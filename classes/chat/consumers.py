@@ -91,6 +91,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def drain(self):
         try:
             await self.handle_pending()
+        except OSError:  # the client has gone (uvicorn's ClientDisconnected)
+            self.pending.clear()
         except Exception:
             # As when Channels' receive task failed: the socket closes, the
             # client reconnects and catches up by id.
