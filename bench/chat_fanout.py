@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 ROOMS = int(os.environ.get("ROOMS", "10"))
 PER_ROOM = 30
+# Rooms whose sockets open first and stay silent, so that what is measured per
+# socket is what one more costs, not each process's one-off costs.
+WARM_ROOMS = int(os.environ.get("WARM_ROOMS", "2"))
 RATE = float(os.environ.get("RATE", "100"))  # messages per second, all rooms together
 SECONDS = float(os.environ.get("SECONDS", "20"))
 SERVER = os.environ.get("SERVER", "uvicorn")  # production serves WebSockets with uvicorn
@@ -29,8 +32,9 @@ SERVER = os.environ.get("SERVER", "uvicorn")  # production serves WebSockets wit
 # messages flow (bench/out/chat-profile-*.txt, py-spy's "raw" collapsed stacks).
 SERVER_ARGS = os.environ.get("SERVER_ARGS", "").split()
 PYSPY = os.environ.get("PYSPY")
-POSTGRES = "postgres://postgres@127.0.0.1:5432/harbor_bench"
-REDIS = "redis://127.0.0.1:6379/3"
+# Overridable so that two runs on one machine do not share a database or Redis.
+POSTGRES = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/harbor_bench")
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 
 
 def scenarios():
@@ -59,6 +63,7 @@ def base_env(extra):
 
 def prepare(env):
     if "postgres" in env["DATABASE_URL"]:
+        name = env["DATABASE_URL"].rsplit("/", 1)[1]
         subprocess.run(
             [
                 "psql",
@@ -67,13 +72,13 @@ def prepare(env):
                 "-U",
                 "postgres",
                 "-c",
-                "DROP DATABASE IF EXISTS harbor_bench",
+                f"DROP DATABASE IF EXISTS {name}",
             ],
             check=True,
             capture_output=True,
         )
         subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "CREATE DATABASE harbor_bench"],
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {name}"],
             check=True,
             capture_output=True,
         )
@@ -110,7 +115,7 @@ def setup_rooms():
 
     level = ensure_levels()["level-3"]
     rooms = []
-    for r in range(ROOMS):
+    for r in range(ROOMS + WARM_ROOMS):
         cohort = Class.objects.create(
             name=f"Bench {r}",
             level=level,
@@ -168,13 +173,11 @@ async def drain(received, quiet=3.0, limit=60.0):
             seen, still = len(received), time.perf_counter()
 
 
-async def load(urls, rooms, probe):
-    received, ready, sent = [], {}, {}
-    tasks = []
+async def open_sockets(urls, rooms, received, ready, tag, tasks):
     for index, room in enumerate(rooms):
         for n, cookie in enumerate(room["cookies"]):
             url = urls[(index + n) % len(urls)]
-            task = client(url, room["path"], cookie, received, ready, (index, n))
+            task = client(url, room["path"], cookie, received, ready, (*tag, index, n))
             tasks.append(asyncio.create_task(task))
     while len(ready) < len(tasks):
         # A socket that failed to open (e.g. a handshake timeout on a busy
@@ -184,6 +187,17 @@ async def load(urls, rooms, probe):
                 task.result()
         await asyncio.sleep(0.1)
     await asyncio.sleep(1)
+
+
+async def load(urls, rooms, probe):
+    received, ready, sent, tasks = [], {}, {}, []
+    # Warm-up sockets, kept open and silent: the memory per socket is measured
+    # from here, past each process's one-off costs (first connections to the
+    # database and Redis, worker threads, imports, allocator arenas).
+    await open_sockets(urls, rooms[:WARM_ROOMS], received, ready, ("warm",), tasks)
+    probe.started()
+    rooms = rooms[WARM_ROOMS:]
+    await open_sockets(urls, rooms, received, ready, (), tasks)
     probe.connected()
     # One sender per room, its first client: the rooms' senders alternate
     # between the server processes.
@@ -221,7 +235,9 @@ class Probe:
 
     def __init__(self, pids):
         self.pids = pids
-        self.rss_start = sum(rss_kib(pid) for pid in pids)
+
+    def started(self):
+        self.rss_start = sum(rss_kib(pid) for pid in self.pids)
 
     def connected(self):
         self.rss_connected = sum(rss_kib(pid) for pid in self.pids)
@@ -268,7 +284,10 @@ def bench_database_backends():
                 title = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if title.startswith(b"postgres: ") and b" harbor_bench " in title:
+            if (
+                title.startswith(b"postgres: ")
+                and f" {POSTGRES.rsplit('/', 1)[1]} ".encode() in title
+            ):
                 yield int(entry.name)
 
 
@@ -290,7 +309,7 @@ def measure(name, extra, processes):
             stop_server(proc)
         for profiler in profilers:
             profiler.wait()
-    sockets = len(rooms) * PER_ROOM
+    sockets = (len(rooms) - WARM_ROOMS) * PER_ROOM
     report(name, sent, received, (probe.rss_end - probe.rss_start) / sockets)
     print(
         f"  server memory per socket once open: "

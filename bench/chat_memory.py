@@ -2,10 +2,11 @@
 
 Opens SOCKETS chat sockets (in rooms of 30, as bench/chat_fanout.py) to one
 uvicorn process with the production options (plus SERVER_ARGS to try others),
-twice over, and reports the growth of the server's RSS for each batch: the
-first batch also pays for one-off imports and caches, the second is what one
-more socket costs. With TRACE=1 the server runs under tracemalloc and the
-allocations live between the two batches are listed by where they were made.
+three times over, and reports the growth of the server's RSS for each batch:
+the first (warm-up) batch pays for one-off imports, caches, threads,
+connections and allocator arenas; the two after it are what one more socket
+costs. With TRACE=1 the server runs under tracemalloc and the allocations made
+by the first measured batch and still live are listed by where they were made.
 Usage: SOCKETS=300 .venv/bin/python bench/run.py chat_memory
 (REUSE=1 to keep the database of the last run instead of making it again.)
 """
@@ -24,6 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 SOCKETS = int(os.environ.get("SOCKETS", "300"))
+# A first batch of as many sockets, opened and kept open before measuring: it
+# pays each process's one-off costs (imports, caches, worker threads, database
+# and Redis connections, allocator arenas).
+WARM_ROOMS = SOCKETS // 30
+os.environ["WARM_ROOMS"] = str(WARM_ROOMS)  # bench/chat_fanout.py makes the rooms
 TRACE = os.environ.get("TRACE") == "1"
 
 
@@ -64,8 +70,9 @@ async def batches(url, rooms, server, snapshot_path):
     from bench.chat_fanout import rss_kib
 
     stop, opened, tasks, figures = asyncio.Event(), [], [], []
+    warm, rooms = rooms[:WARM_ROOMS], rooms[WARM_ROOMS:]
     half = len(rooms) // 2
-    for number, batch in enumerate((rooms[:half], rooms[half:]), start=1):
+    for number, batch in enumerate((warm, rooms[:half], rooms[half:])):
         before = rss_kib(server.pid)
         for room in batch:
             for cookie in room["cookies"]:
@@ -77,9 +84,9 @@ async def batches(url, rooms, server, snapshot_path):
             await asyncio.sleep(0.1)
         await asyncio.sleep(2)  # handshakes' leftovers settle
         figures.append((sum(len(r["cookies"]) for r in batch), rss_kib(server.pid) - before))
-        if TRACE:
+        if TRACE and number < 2:  # traced: what the first measured batch holds
             server.send_signal(signal.SIGUSR1)
-            while not Path(f"{snapshot_path}.{number}").exists():
+            while not Path(f"{snapshot_path}.{number + 1}").exists():
                 await asyncio.sleep(0.2)
             await asyncio.sleep(2)  # the dump is written
     stop.set()
@@ -131,8 +138,9 @@ def main():
             server.kill()
     options = " ".join(chat_fanout.SERVER_ARGS) or "(production options)"
     print(f"uvicorn {options}, load average {chat_fanout.load_average()}")
-    for number, (sockets, kib) in enumerate(figures, start=1):
-        print(f"  batch {number}: {sockets} sockets, RSS +{kib} KiB = {kib / sockets:.1f} KiB each")
+    for number, (sockets, kib) in enumerate(figures):
+        name = f"batch {number}" if number else "warm-up"
+        print(f"  {name}: {sockets} sockets, RSS +{kib} KiB = {kib / sockets:.1f} KiB each")
     if TRACE:
         where(snapshot_path, figures[1][0])
     time.sleep(0)

@@ -32,6 +32,9 @@ def session_group(session_key):
 
 
 def send_after_commit(group, event):
+    # Each process hands an event to its own sockets of the group (fanout.py).
+    event = {**event, "group": group}
+
     def send():
         consumer = _consumer_loop.get()
         if consumer is None:

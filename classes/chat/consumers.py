@@ -2,10 +2,14 @@
 connect, dispatches frames on their type, and leaves the rules to rooms.py and
 services.py (run in a thread with database_sync_to_async)."""
 
+import asyncio
+import logging
+from collections import deque
 from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 
@@ -16,6 +20,7 @@ from classes.chat.broadcast import (
     session_group,
     user_group,
 )
+from classes.chat.fanout import hub
 from classes.chat.payloads import message_frame, notice_frame
 from classes.chat.protocol import (
     MAX_FRAME_BYTES,
@@ -30,12 +35,85 @@ from classes.chat.rooms import GONE, find_room, may_read
 from classes.chat.services import send_message
 from learning.languages import reading_language
 
-# Close codes: 1009 "message too big" (RFC 6455); 4403 "no longer allowed".
+logger = logging.getLogger(__name__)
+
+# Close codes: 1009 "message too big" (RFC 6455); 1011 "server error";
+# 4403 "no longer allowed".
 TOO_BIG = 1009
+SERVER_ERROR = 1011
 NOT_ALLOWED = 4403
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
+    """Events of the channel layer reach this socket through the process's hub
+    (fanout.py), not through a channel of its own: no channel, queue or receive
+    task per socket. They are handled one at a time and never while a frame of
+    the client is being handled, as Channels did (so a replay is never
+    interleaved with live frames)."""
+
+    groups_joined = ()
+    pending = None  # events waiting for the frame being handled; a deque
+    handling = False
+    drainer = None  # the task handing pending events to the socket
+
+    async def __call__(self, scope, receive, send):
+        # Channels' AsyncConsumer.__call__, without the channel of its own.
+        self.scope = scope
+        self.channel_layer = None
+        self.base_send = send
+        try:
+            while True:
+                message = await receive()
+                if self.drainer is not None:
+                    await self.drainer
+                self.handling = True
+                try:
+                    await self.dispatch(message)
+                    # Events that came meanwhile, before anything else can.
+                    await self.handle_pending()
+                finally:
+                    self.handling = False
+        except StopConsumer:
+            pass
+        finally:
+            if self.drainer is not None:
+                self.drainer.cancel()
+            await self.leave_groups()
+
+    def deliver(self, event):
+        """Called by the hub for every event of this socket's groups."""
+        if self.pending is None:
+            self.pending = deque()
+        self.pending.append(event)
+        if not self.handling and self.drainer is None:
+            self.drainer = asyncio.create_task(self.drain())
+
+    async def drain(self):
+        try:
+            await self.handle_pending()
+        except OSError:  # the client has gone (uvicorn's ClientDisconnected)
+            self.pending.clear()
+        except Exception:
+            # As when Channels' receive task failed: the socket closes, the
+            # client reconnects and catches up by id.
+            logger.exception("A chat event could not be handled")
+            self.pending.clear()
+            try:
+                await self.close(code=SERVER_ERROR)
+            except Exception:  # already gone
+                pass
+        finally:
+            self.drainer = None
+
+    async def handle_pending(self):
+        while self.pending:
+            await self.dispatch(self.pending.popleft())
+
+    async def leave_groups(self):
+        groups, self.groups_joined = self.groups_joined, ()
+        if groups:
+            await hub().leave(groups, self)
+
     async def connect(self):
         self.user = self.scope["user"]
         kwargs = self.scope["url_route"]["kwargs"]
@@ -50,8 +128,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.session_key = self.scope["session"].session_key
         if self.session_key:
             self.groups_joined.append(session_group(self.session_key))
-        for group in self.groups_joined:
-            await self.channel_layer.group_add(group, self.channel_name)
+        await hub().join(self.groups_joined, self)
         await self.accept()
         await self.replay_from_query()
 
@@ -70,8 +147,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         await handler(message)
 
     async def disconnect(self, code):
-        for group in getattr(self, "groups_joined", []):
-            await self.channel_layer.group_discard(group, self.channel_name)
+        await self.leave_groups()
 
     async def receive(self, text_data=None, bytes_data=None):
         raw = text_data if text_data is not None else bytes_data

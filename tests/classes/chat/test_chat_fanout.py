@@ -1,0 +1,97 @@
+"""A process joins each chat group once and hands events to its own sockets
+(classes/chat/fanout.py): no channel, queue or task of the layer per socket."""
+
+import asyncio
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
+
+from classes.chat.fanout import Hub, hub
+from classes.chat.rooms import main_room
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def room_path(cohort):
+    return f"/ws/classes/{cohort.pk}/chat/"
+
+
+async def test_two_sockets_of_a_room_are_one_member_of_its_group(connect, classroom):
+    cohort, teacher, amina, ahmad = classroom
+    group = await database_sync_to_async(lambda: main_room(cohort).channel_group)()
+    layer = get_channel_layer()
+    mine, ok1 = await connect(room_path(cohort), amina)
+    theirs, ok2 = await connect(room_path(cohort), ahmad)
+    assert ok1 and ok2
+    assert len(hub().members[group]) == 2
+    assert list(layer.groups[group]) == [hub().channel]
+    await mine.send_json_to({"type": "send", "text": "Hello", "client_id": "c-1"})
+    for socket in (mine, theirs):
+        assert (await socket.receive_json_from())["text"] == "Hello"
+    await mine.disconnect()
+    assert len(hub().members[group]) == 1
+    await theirs.disconnect()
+    assert group not in hub().members
+    assert group not in layer.groups
+
+
+class Socket:
+    def __init__(self):
+        self.events = []
+
+    def deliver(self, event):
+        self.events.append(event)
+
+
+async def test_an_event_reaches_only_the_sockets_of_its_group():
+    layer = get_channel_layer()
+    here = Hub(layer)
+    room, other = Socket(), Socket()
+    await here.join(["room.a", "user.1"], room)
+    await here.join(["room.b"], other)
+    await layer.group_send("room.a", {"type": "chat.frame", "text": "x", "group": "room.a"})
+    await layer.group_send("user.1", {"type": "session.ended", "group": "user.1"})
+    while len(room.events) < 2:
+        await asyncio.sleep(0.01)
+    assert [e["group"] for e in room.events] == ["room.a", "user.1"]
+    assert other.events == []
+    here.reader.cancel()
+
+
+async def test_a_socket_that_cannot_join_is_in_no_group():
+    class Down:
+        async def new_channel(self):
+            return "process.1"
+
+        async def group_add(self, group, channel):
+            if group == "user.1":
+                raise ConnectionError("Redis is down")
+
+    here = Hub(Down())
+    socket = Socket()
+    with pytest.raises(ConnectionError):
+        await here.join(["room.a", "user.1"], socket)
+    assert all(socket not in members for members in here.members.values())
+    here.reader.cancel()
+
+
+async def test_events_wait_while_a_clients_frame_is_handled_then_go_in_order():
+    from classes.chat.consumers import ChatConsumer
+
+    sent = []
+
+    async def base_send(message):
+        sent.append(message["text"])
+
+    consumer = ChatConsumer()
+    consumer.base_send = base_send
+    consumer.handling = True  # e.g. a replay from the database is under way
+    consumer.deliver({"type": "chat.frame", "text": "1"})
+    assert consumer.drainer is None and sent == []
+    await consumer.handle_pending()  # what the consumer's loop does after the frame
+    consumer.handling = False
+    consumer.deliver({"type": "chat.frame", "text": "2"})
+    consumer.deliver({"type": "chat.frame", "text": "3"})
+    await consumer.drainer
+    assert sent == ["1", "2", "3"]
