@@ -21,7 +21,7 @@ from classes.models import Attendance, Enrollment, Message, Session, SubmissionF
 from packets.demo import ensure_levels
 from packets.models import PacketPage
 from tests.classes.submissions.conftest import publish_assignment
-from tests.classes.submissions.work import feedback, hand_in
+from tests.factories import give_feedback, hand_in
 
 
 def links_to_users(model):
@@ -56,7 +56,7 @@ def amina_with_history(classroom):
     packet = PacketPage(title="Week 1", slug="week-1", number=1, summary="Hello.", body=[])
     ensure_levels()["level-2"].add_child(instance=packet)
     photo = publish_assignment(packet, "photo")
-    feedback(teacher, hand_in(amina, photo), text="Neat handwriting, Amina.")
+    give_feedback(teacher, hand_in(amina, photo), text="Neat handwriting, Amina.")
     post_message(amina, main_room(cohort), "I am from Kabul, my phone is 555-0101", "c-1")
     return cohort, teacher, amina
 
