@@ -12,7 +12,7 @@ from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
 from classes.models import SubmissionStatus
 from classes.schedule import create_class
-from classes.submissions.services import save_draft
+from classes.submissions.services import mark_feedback_seen, save_draft
 from packets.demo import ensure_levels
 from packets.levels import CEFRBand, NRSLevel
 from packets.models import AssignmentPage, LevelPage
@@ -49,7 +49,9 @@ def bring_to(status, student, homework, teacher):
     else:
         submission = hand_in(student, homework)
         if status != SubmissionStatus.SUBMITTED:
-            give_feedback(teacher, submission, status)
+            feedback = give_feedback(teacher, submission, status)
+            # Read, so the page names the homework only where it is (or is not) due.
+            mark_feedback_seen(student, feedback.submission)
 
 
 def running_class(level, teacher, name="Evening class"):
