@@ -108,16 +108,7 @@ def program(make_level, make_cohort, make_user, teacher, manager):
     a1 = make_cohort(name="A1 Mon Wed", level=level_a, teachers=[teacher])
     a2 = make_cohort(name="A2 Tue Thu", level=level_a, teachers=[teacher], meeting_days=[2, 4])
     b1 = make_cohort(name="B1 Mon Wed", level=level_b, teachers=[other_teacher])
-    names = ("amina", "ahmad", "gul", "carlos", "jean", "oksana")
-    people = {n: make_user(Role.STUDENT, display_name=n.title(), username=n) for n in names}
-    amina, ahmad, gul, carlos, jean, oksana = (people[n] for n in names)
-    for student in (amina, ahmad, gul, carlos):
-        enroll(student, a1)
-    for student in (ahmad, jean):
-        enroll(student, a2)
-    for student in (oksana, jean):
-        enroll(student, b1)
-
+    # Published before anyone is enrolled: no one to tell, nothing to announce.
     packet_a, work_a = make_packet(
         level_a,
         "Week 1",
@@ -130,6 +121,16 @@ def program(make_level, make_cohort, make_user, teacher, manager):
     )
     packet_b, work_b = make_packet(level_b, "Week 1", [("bsg1", date(2026, 9, 30), 20, True)])
     asg1, asg2, asg3 = work_a["asg1"], work_a["asg2"], work_a["asg3"]
+    names = ("amina", "ahmad", "gul", "carlos", "jean", "oksana")
+    people = {n: make_user(Role.STUDENT, display_name=n.title(), username=n) for n in names}
+    amina, ahmad, gul, carlos, jean, oksana = (people[n] for n in names)
+    for student in (amina, ahmad, gul, carlos):
+        enroll(student, a1)
+    for student in (ahmad, jean):
+        enroll(student, a2)
+    for student in (oksana, jean):
+        enroll(student, b1)
+
     # Scores given without a wait that counts: feedback after the period.
     later = at(date(2026, 11, 20))
     # amina: asg1 on time (8/10, feedback after 24 h); asg2 late, no score.
