@@ -10,8 +10,8 @@ from learning.roles import Role
 from packets.demo import ensure_levels
 from packets.models import PacketPage
 from tests.classes.submissions.conftest import publish_assignment
-from tests.classes.submissions.work import hand_in
 from tests.conftest import PASSWORD
+from tests.factories import hand_in
 
 # The live server needs committed data (see tests/conftest.py on transactional tests).
 pytestmark = pytest.mark.django_db(transaction=True)

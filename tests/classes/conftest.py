@@ -11,7 +11,8 @@ from classes.enrollment import enroll
 from classes.schedule import create_class
 from learning.roles import Role
 from packets.levels import CEFRBand, NRSLevel
-from packets.models import LevelPage, PacketPage
+from packets.models import LevelPage
+from tests.factories import publish_packet
 
 
 @pytest.fixture
@@ -65,8 +66,6 @@ def enrolled(a_class, make_user):
 
 @pytest.fixture
 def packet(level):
-    page = PacketPage(
-        title="Week 3: At the clinic", number=3, summary="Making appointments.", body=[]
+    return publish_packet(
+        level, "Week 3: At the clinic", number=3, summary="Making appointments.", publish=False
     )
-    level.add_child(instance=page)
-    return page

@@ -19,9 +19,8 @@ from classes.data_rights.registry import NOT_STUDENT_DATA, STUDENT_DATA
 from classes.data_rights.retention import delete_old_messages, is_scheduled, schedule
 from classes.models import Attendance, Enrollment, Message, Session, SubmissionFile
 from packets.demo import ensure_levels
-from packets.models import PacketPage
 from tests.classes.submissions.conftest import publish_assignment
-from tests.classes.submissions.work import feedback, hand_in
+from tests.factories import give_feedback, hand_in, publish_packet
 
 
 def links_to_users(model):
@@ -53,10 +52,10 @@ def amina_with_history(classroom):
     cohort, teacher, amina, ahmad = classroom
     session = Session.objects.filter(cohort=cohort).order_by("starts_at").first()
     take_attendance(session, {amina.pk: Mark("present", 120)}, by=teacher)
-    packet = PacketPage(title="Week 1", slug="week-1", number=1, summary="Hello.", body=[])
-    ensure_levels()["level-2"].add_child(instance=packet)
+    level = ensure_levels()["level-2"]
+    packet = publish_packet(level, slug="week-1", summary="Hello.", publish=False)
     photo = publish_assignment(packet, "photo")
-    feedback(teacher, hand_in(amina, photo), text="Neat handwriting, Amina.")
+    give_feedback(teacher, hand_in(amina, photo), text="Neat handwriting, Amina.")
     post_message(amina, main_room(cohort), "I am from Kabul, my phone is 555-0101", "c-1")
     return cohort, teacher, amina
 

@@ -6,20 +6,16 @@ from django.core.exceptions import ValidationError
 
 from classes.mailing import send_packet
 from classes.models import PacketMailing
-from packets.models import AssignmentPage, PacketPage
+from tests.factories import publish_assignment, publish_packet
 
 URL = "https://harbor.example.org/level-2/week-3/"
 
 
 @pytest.fixture
 def homework(packet):
-    work = AssignmentPage(title="Call the clinic", kind="audio", due_date=date(2026, 9, 18))
-    packet.add_child(
-        instance=AssignmentPage(title="Read the sign", kind="written", instructions=[])
-    )
-    work.instructions = []
-    packet.add_child(instance=work)
-    return work
+    publish_assignment(packet, title="Read the sign", due_date=None, publish=False)
+    due = date(2026, 9, 18)
+    return publish_assignment(packet, "audio", title="Call the clinic", due_date=due, publish=False)
 
 
 def test_a_packet_is_emailed_to_students_with_email(
@@ -77,8 +73,7 @@ def test_a_packet_of_another_level_is_refused(
 ):
     enrolled(email="amina@example.org")
     other = make_level(slug="level-5", title="Level 5")
-    page = PacketPage(title="Other", number=1, summary="x", body=[])
-    other.add_child(instance=page)
+    page = publish_packet(other, "Other", summary="x", publish=False)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
         send_packet(a_class, page, by=teacher, token="t", packet_url=URL)
     run_worker()

@@ -12,7 +12,8 @@ from django.test import Client
 from classes.access import can_share_page
 from classes.sharing import Share, assignment_share, class_share, packet_share
 from learning.roles import Role
-from packets.models import AssignmentPage, LevelSharedPacket, PacketPage
+from packets.models import LevelSharedPacket
+from tests.factories import publish_assignment, publish_packet
 
 pytestmark = pytest.mark.django_db
 
@@ -21,20 +22,12 @@ HOST = "localhost"
 
 @pytest.fixture
 def published_packet(level):
-    packet = PacketPage(title="Week 3: At the clinic", number=3, summary="Appointments.", body=[])
-    level.add_child(instance=packet)
-    packet.save_revision().publish()
-    return packet
+    return publish_packet(level, "Week 3: At the clinic", number=3, summary="Appointments.")
 
 
 @pytest.fixture
 def assignment(published_packet):
-    page = AssignmentPage(
-        title="Call the clinic", kind="written", due_date=date(2026, 9, 14), instructions=[]
-    )
-    published_packet.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return publish_assignment(published_packet, title="Call the clinic", due_date=date(2026, 9, 14))
 
 
 def read(user, url):

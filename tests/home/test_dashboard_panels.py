@@ -10,11 +10,13 @@ from wagtail.models import Page
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
-from classes.models import Submission, SubmissionStatus
+from classes.models import SubmissionStatus
 from classes.schedule import create_class
+from classes.submissions.services import mark_feedback_seen, save_draft
 from packets.demo import ensure_levels
 from packets.levels import CEFRBand, NRSLevel
-from packets.models import AssignmentPage, LevelPage, PacketPage
+from packets.models import AssignmentPage, LevelPage
+from tests.factories import give_feedback, hand_in, publish_assignment, publish_packet
 
 EVERY_DAY = [1, 2, 3, 4, 5, 6, 7]
 
@@ -30,17 +32,26 @@ def level_with_packets(db):
         )
         Page.objects.get(depth=2).add_child(instance=level)
         for number in (1, 2):
-            packet = PacketPage(title=f"{slug} week {number}", number=number, summary="s", body=[])
-            level.add_child(instance=packet)
+            title = f"{slug} week {number}"
+            packet = publish_packet(level, title, number=number, summary="s", publish=False)
             due = timezone.localdate() + timedelta(days=number)
-            packet.add_child(
-                instance=AssignmentPage(
-                    title=f"{slug} homework {number}", kind="written", due_date=due, instructions=[]
-                )
-            )
+            title = f"{slug} homework {number}"
+            publish_assignment(packet, title=title, due_date=due, publish=False)
         return level
 
     return make
+
+
+def bring_to(status, student, homework, teacher):
+    """The student's work on the homework at this status, through the real actions."""
+    if status == SubmissionStatus.DRAFT:
+        save_draft(student, homework, "A start.")
+    else:
+        submission = hand_in(student, homework)
+        if status != SubmissionStatus.SUBMITTED:
+            feedback = give_feedback(teacher, submission, status)
+            # Read, so the page names the homework only where it is (or is not) due.
+            mark_feedback_seen(student, feedback.submission)
 
 
 def running_class(level, teacher, name="Evening class"):
@@ -97,7 +108,7 @@ def test_work_handed_in_is_no_longer_due_unless_the_teacher_asked_for_a_revision
     class_ = running_class(level_with_packets("level-a"), teacher)
     enroll(student, class_)
     homework = AssignmentPage.objects.get(title="level-a homework 1")
-    Submission.objects.create(student=student, assignment=homework, cohort=class_, status=status)
+    bring_to(status, student, homework, teacher)
     page = login(student).get("/").content.decode()
     assert ("level-a homework 1" in page) is still_due
     assert "level-a homework 2" in page
@@ -154,18 +165,9 @@ def test_a_student_sees_their_hours_this_term_and_latest_scores(login, student, 
     for session in past[:2]:
         take_attendance(session, {student.pk: Mark(AttendanceStatus.PRESENT, 90)}, by=teacher)
     level = class_.level
-    packet = PacketPage(title="Week 1", number=1, summary="s", body=[])
-    level.add_child(instance=packet)
-    quiz = AssignmentPage(title="Numbers quiz", kind="written", points=10, instructions=[])
-    packet.add_child(instance=quiz)
-    Submission.objects.create(
-        student=student,
-        assignment=quiz,
-        cohort=class_,
-        status=SubmissionStatus.RETURNED,
-        score=8,
-        submitted_at=timezone.now(),
-    )
+    packet = publish_packet(level, "Week 1", summary="s", publish=False)
+    quiz = publish_assignment(packet, title="Numbers quiz", points=10, due_date=None, publish=False)
+    give_feedback(teacher, hand_in(student, quiz), score=8)
     page = login(student).get("/").content.decode()
     assert "Hours in class this term: 3" in page
     assert "Numbers quiz</a> · 8 / 10" in page

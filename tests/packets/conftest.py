@@ -1,17 +1,14 @@
 """Fixtures for packet tests: levels from the demo's own function, packets built
 with realistic blocks, images and documents made in memory."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from packets import demo_images
 from packets.demo import ensure_levels
-from packets.models import AssignmentPage, PacketPage
+from tests.factories import publish_assignment, publish_packet
 
 
 @pytest.fixture
@@ -61,17 +58,10 @@ def vocabulary_block(count, picture=None):
 @pytest.fixture
 def make_packet(levels):
     def make(level="level-1", slug="greetings", body=None, **fields):
-        packet = PacketPage(
-            title=fields.pop("title", "Greetings"),
-            slug=slug,
-            number=fields.pop("number", 1),
-            summary="Say hello.",
-            body=body if body is not None else [{"type": "heading", "value": "Hello"}],
-            **fields,
-        )
-        levels[level].add_child(instance=packet)
-        packet.save_revision().publish()
-        return packet
+        fields.setdefault("title", "Greetings")
+        fields.setdefault("summary", "Say hello.")
+        body = body if body is not None else [{"type": "heading", "value": "Hello"}]
+        return publish_packet(levels[level], slug=slug, body=body, **fields)
 
     return make
 
@@ -79,16 +69,10 @@ def make_packet(levels):
 @pytest.fixture
 def make_assignment():
     def make(packet, slug="say-hello", kind="written", **fields):
-        assignment = AssignmentPage(
-            title=fields.pop("title", "Say hello"),
-            slug=slug,
-            kind=kind,
-            due_date=timezone.localdate() + timedelta(days=3),
-            instructions=[{"type": "paragraph", "value": "<p>Write three sentences.</p>"}],
-            **fields,
+        fields.setdefault("title", "Say hello")
+        fields.setdefault(
+            "instructions", [{"type": "paragraph", "value": "<p>Write three sentences.</p>"}]
         )
-        packet.add_child(instance=assignment)
-        assignment.save_revision().publish()
-        return assignment
+        return publish_assignment(packet, kind, slug=slug, **fields)
 
     return make

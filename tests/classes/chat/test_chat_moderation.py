@@ -8,6 +8,7 @@ from classes.chat import services
 from classes.chat.rooms import main_room
 from classes.models import BreakoutGroup, Message, MessageKind
 from learning.roles import Role
+from tests.factories import publish_packet
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -137,14 +138,10 @@ def test_the_phrase_of_the_day_is_pinned_and_replaces_yesterdays(classroom):
 def test_publishing_a_packet_announces_it_once_in_the_class_room(classroom):
     from django.utils import timezone
 
-    from packets.models import PacketPage
-
     cohort, *_ = classroom
     today = timezone.localdate()  # the class is running today
     type(cohort).objects.filter(pk=cohort.pk).update(term_start=today, term_end=today)
-    packet = PacketPage(title="At the clinic", number=7, summary="Words for a visit", body=[])
-    cohort.level.add_child(instance=packet)
-    packet.save_revision().publish()
+    packet = publish_packet(cohort.level, "At the clinic", number=7, summary="Words for a visit")
     packet.save_revision().publish()  # an edit: nothing new to announce
     announcements = Message.objects.filter(kind=MessageKind.SYSTEM)
     assert announcements.count() == 1

@@ -9,6 +9,7 @@ from classes.models import Channel, Notice, NoticeKind, NoticeSettings
 from classes.notices.services import notify
 from classes.notices.views import PAGE_SIZE
 from tests.classes.notices.conftest import unread
+from tests.factories import publish_packet
 
 pytestmark = pytest.mark.django_db
 
@@ -76,11 +77,8 @@ def test_mark_all_read_is_a_post(cohort, login):
 
 
 def test_the_bell_is_on_a_cached_packet_page_with_the_reader_s_count(cohort, login, client):
-    from packets.models import PacketPage
-
-    packet = PacketPage(title="Week 6: Work", slug="work", number=6, summary="Jobs.", body=[])
-    cohort.level.add_child(instance=packet)
-    packet.save_revision().publish()  # tells Amina: one unread
+    # Publishing tells Amina: one unread.
+    packet = publish_packet(cohort.level, "Week 6: Work", slug="work", number=6, summary="Jobs.")
     client = login(cohort.amina)
     client.get(packet.url, HTTP_HOST="localhost")  # fills the cache
     html = client.get(packet.url, HTTP_HOST="localhost").content.decode()

@@ -10,8 +10,7 @@ from classes.chat.services import open_breakout
 from classes.models import Notice, NoticeKind
 from classes.notices.tasks import next_morning, run_morning
 from classes.schedule import change_session, set_cancelled
-from classes.submissions.services import Work, give_feedback, submit_work
-from packets.models import PacketPage
+from tests import factories
 from tests.classes.notices.conftest import future_session, kinds_of, unread
 from tests.classes.submissions.conftest import publish_assignment
 
@@ -86,22 +85,21 @@ def test_the_morning_is_the_configured_hour_in_program_time(settings):
 
 
 def test_feedback_tells_the_student(cohort):
-    packet = PacketPage(title="Week 4: The bus", slug="bus", number=4, summary="Practice.", body=[])
-    cohort.level.add_child(instance=packet)
+    packet = factories.publish_packet(
+        cohort.level, "Week 4: The bus", slug="bus", number=4, summary="Practice.", publish=False
+    )
     assignment = publish_assignment(packet, "written", title="My bus stop")
-    version = submit_work(cohort.amina, assignment, Work(text="It is near."), token="t")
-    give_feedback(cohort.teacher, version.submission, token="f", status="returned", text="Good")
+    version = factories.hand_in_version(cohort.amina, assignment, text="It is near.")
+    factories.give_feedback(cohort.teacher, version.submission, text="Good")
     notice = Notice.objects.get(recipient=cohort.amina, kind=NoticeKind.NEW_FEEDBACK)
     assert notice.params["title"] == "My bus stop"
     assert notice.link == f"/submissions/{version.submission.pk}/"
 
 
 def test_a_packet_published_for_the_first_time_tells_the_level_s_students_once(cohort):
-    packet = PacketPage(
-        title="Week 5: Shopping", slug="shop", number=5, summary="Practice.", body=[]
+    packet = factories.publish_packet(
+        cohort.level, "Week 5: Shopping", slug="shop", number=5, summary="Practice."
     )
-    cohort.level.add_child(instance=packet)
-    packet.save_revision().publish()
     packet.title = "Week 5: Shopping for food"
     packet.save_revision().publish()
     assert kinds_of(cohort.amina) == [NoticeKind.NEW_PACKET]

@@ -16,11 +16,10 @@ Attendance, minutes by session (P present, L late, X absent, E excused):
 
 Submissions and feedback: see `work` below; assessments: see `tests` below.
 
-Submissions, versions and feedback are written as rows: the submitting and
-feedback actions (issue #5) are being built beside this work.
+Work is handed in and feedback given through the real actions (tests/factories.py),
+at the times the figures need.
 """
 
-import itertools
 from datetime import date, datetime, time, timedelta
 from types import SimpleNamespace
 
@@ -29,16 +28,18 @@ from django.utils import timezone
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll, withdraw
-from classes.models import Enrollment, Feedback, Submission, SubmissionVersion
+from classes.models import Enrollment, Submission
 from classes.records.assessments import record_assessment
 from classes.records.filters import Period
 from classes.schedule import set_cancelled
+from classes.submissions.services import save_draft
 from learning.roles import Role
 from packets.levels import NRSLevel
-from packets.models import AssignmentPage, FlashcardProgress, PacketPage
+from packets.models import FlashcardProgress
+from tests import factories
+from tests.factories import hand_in_version, publish_assignment, publish_packet
 
 PERIOD = Period(date(2026, 9, 7), date(2026, 10, 31))
-_tokens = itertools.count(1)
 
 
 def at(day, hour=12):
@@ -56,56 +57,28 @@ def roll(class_, index, marks, teacher):
 
 
 def make_packet(level, title, assignments):
-    packet = PacketPage(title=title, number=1, summary="s", body=[])
-    level.add_child(instance=packet)
+    packet = publish_packet(level, title)
     pages = {}
     for name, due, points, live in assignments:
-        page = AssignmentPage(
-            title=name, kind="written", due_date=due, points=points, instructions=[], live=live
+        page = publish_assignment(
+            packet, title=name, due_date=due, points=points, publish=live, live=live
         )
-        packet.add_child(instance=page)
         pages[name] = page
     return packet, pages
 
 
-def hand_in(student, assignment, cohort, versions, score=None, status="submitted"):
-    """versions: [(submitted_at, is_late)]; returns the saved versions."""
-    first, latest = versions[0], versions[-1]
-    submission = Submission.objects.create(
-        student=student,
-        assignment=assignment,
-        cohort=cohort,
-        status=status,
-        submitted_at=latest[0] if status != "draft" else None,
-        first_submitted_at=first[0] if status != "draft" else None,
-        is_late=latest[1],
-        score=score,
-    )
-    if status == "draft":
-        return []
-    return [
-        SubmissionVersion.objects.create(
-            submission=submission,
-            number=number,
-            submitted_at=when,
-            is_late=late,
-            token=f"v{next(_tokens)}",
-        )
-        for number, (when, late) in enumerate(versions, start=1)
-    ]
+def hand_in(student, assignment, when, *, again=None):
+    """Written work handed in at `when` (and again at `again`); the versions made."""
+    versions = [hand_in_version(student, assignment, now=when)]
+    if again:
+        versions.append(hand_in_version(student, assignment, now=again))
+    return versions
 
 
-def give_feedback(version, teacher, after_hours):
-    feedback = Feedback.objects.create(
-        submission=version.submission,
-        version=version,
-        teacher=teacher,
-        status="returned",
-        token=f"f{next(_tokens)}",
-    )
-    created = version.submitted_at + timedelta(hours=after_hours)
-    Feedback.objects.filter(pk=feedback.pk).update(created_at=created)
-    return feedback
+def give_feedback(version, teacher, after_hours, status="returned", **fields):
+    """Feedback on the latest version, `after_hours` after it was handed in."""
+    when = version.submitted_at + timedelta(hours=after_hours)
+    return factories.give_feedback(teacher, version.submission, status, at=when, **fields)
 
 
 def practise(student, packet, count, last_review):
@@ -135,6 +108,19 @@ def program(make_level, make_cohort, make_user, teacher, manager):
     a1 = make_cohort(name="A1 Mon Wed", level=level_a, teachers=[teacher])
     a2 = make_cohort(name="A2 Tue Thu", level=level_a, teachers=[teacher], meeting_days=[2, 4])
     b1 = make_cohort(name="B1 Mon Wed", level=level_b, teachers=[other_teacher])
+    # Published before anyone is enrolled: no one to tell, nothing to announce.
+    packet_a, work_a = make_packet(
+        level_a,
+        "Week 1",
+        [
+            ("asg1", date(2026, 9, 20), 10, True),
+            ("asg2", date(2026, 10, 10), 10, True),
+            ("asg3", date(2026, 11, 10), 10, True),
+            ("draft", date(2026, 9, 25), 10, False),
+        ],
+    )
+    packet_b, work_b = make_packet(level_b, "Week 1", [("bsg1", date(2026, 9, 30), 20, True)])
+    asg1, asg2, asg3 = work_a["asg1"], work_a["asg2"], work_a["asg3"]
     names = ("amina", "ahmad", "gul", "carlos", "jean", "oksana")
     people = {n: make_user(Role.STUDENT, display_name=n.title(), username=n) for n in names}
     amina, ahmad, gul, carlos, jean, oksana = (people[n] for n in names)
@@ -144,6 +130,33 @@ def program(make_level, make_cohort, make_user, teacher, manager):
         enroll(student, a2)
     for student in (oksana, jean):
         enroll(student, b1)
+
+    # Scores given without a wait that counts: feedback after the period.
+    later = at(date(2026, 11, 20))
+    # amina: asg1 on time (8/10, feedback after 24 h); asg2 late, no score.
+    (v,) = hand_in(amina, asg1, at(date(2026, 9, 18)))
+    give_feedback(v, teacher, 24, score=8)
+    hand_in(amina, asg2, at(date(2026, 10, 12)))
+    # ahmad: asg1 only a draft; asg2 in A2, first on time then resubmitted late (6/10).
+    save_draft(ahmad, asg1, "My first words.")
+    (v1,) = hand_in(ahmad, asg2, at(date(2026, 10, 9)))
+    # Handing in places work in the student's first class of the level (A1); this
+    # scenario counts ahmad's asg2 in A2, his other class at level A.
+    Submission.objects.filter(pk=v1.submission_id).update(cohort=a2)
+    give_feedback(v1, teacher, 48, "revision_requested")
+    give_feedback(v1, teacher, 100, "revision_requested")  # a second word: not the first
+    (v2,) = hand_in(ahmad, asg2, at(date(2026, 10, 15)))
+    give_feedback(v2, teacher, 2, score=6)
+    # gul: asg2 was due after gul left the class: not expected, not counted.
+    (v,) = hand_in(gul, asg2, at(date(2026, 9, 29)))
+    factories.give_feedback(teacher, v.submission, at=later, score=10)
+    # jean: asg1 in A2, on time, 10/10; asg3 is due after the period.
+    for assignment, day, hour in ((asg1, date(2026, 9, 20), 9), (asg3, date(2026, 10, 30), 12)):
+        (v,) = hand_in(jean, assignment, at(day, hour))
+        factories.give_feedback(teacher, v.submission, at=later, score=10)
+    # oksana: bsg1 on time, 15/20, feedback after 10 h.
+    (v,) = hand_in(oksana, work_b["bsg1"], at(date(2026, 9, 28)))
+    give_feedback(v, other_teacher, 10, score=15)
 
     p, x, e = present(), Mark("absent", 0), Mark("excused", 0)
     roll(a1, 0, {amina.pk: p, ahmad.pk: p, gul.pk: p}, teacher)
@@ -162,44 +175,6 @@ def program(make_level, make_cohort, make_user, teacher, manager):
     for index in range(7):
         marks = {oksana.pk: p, **({jean.pk: p} if index < 2 else {})}
         roll(b1, index, marks, other_teacher)
-
-    packet_a, work_a = make_packet(
-        level_a,
-        "Week 1",
-        [
-            ("asg1", date(2026, 9, 20), 10, True),
-            ("asg2", date(2026, 10, 10), 10, True),
-            ("asg3", date(2026, 11, 10), 10, True),
-            ("draft", date(2026, 9, 25), 10, False),
-        ],
-    )
-    packet_b, work_b = make_packet(level_b, "Week 1", [("bsg1", date(2026, 9, 30), 20, True)])
-    asg1, asg2, asg3 = work_a["asg1"], work_a["asg2"], work_a["asg3"]
-    # amina: asg1 on time (8/10, feedback after 24 h); asg2 late, no score.
-    (v,) = hand_in(amina, asg1, a1, [(at(date(2026, 9, 18)), False)], score=8)
-    give_feedback(v, teacher, 24)
-    hand_in(amina, asg2, a1, [(at(date(2026, 10, 12)), True)])
-    # ahmad: asg1 only a draft; asg2 in A2, first on time then resubmitted late (6/10).
-    hand_in(ahmad, asg1, a1, [(at(date(2026, 9, 19)), False)], status="draft")
-    v1, v2 = hand_in(
-        ahmad,
-        asg2,
-        a2,
-        [(at(date(2026, 10, 9)), False), (at(date(2026, 10, 15)), True)],
-        score=6,
-        status="returned",
-    )
-    give_feedback(v1, teacher, 48)
-    give_feedback(v1, teacher, 100)  # a second word on the same version: not the first
-    give_feedback(v2, teacher, 2)
-    # gul: asg2 was due after gul left the class: not expected, not counted.
-    hand_in(gul, asg2, a1, [(at(date(2026, 9, 29)), False)], score=10)
-    # jean: asg1 in A2, on time, 10/10; asg3 is due after the period.
-    hand_in(jean, asg1, a2, [(at(date(2026, 9, 20), 9), False)], score=10)
-    hand_in(jean, asg3, a2, [(at(date(2026, 10, 30)), False)], score=10)
-    # oksana: bsg1 on time, 15/20, feedback after 10 h.
-    (v,) = hand_in(oksana, work_b["bsg1"], b1, [(at(date(2026, 9, 28)), False)], score=15)
-    give_feedback(v, other_teacher, 10)
 
     in_period, after = at(date(2026, 10, 5)), at(date(2026, 11, 5))
     practise(amina, packet_a, 3, in_period)

@@ -34,8 +34,8 @@ def grow(make_level, make_cohort, make_user, teacher, manager):
     def active_student(cohort, packet, assignment):
         student = make_user(Role.STUDENT)
         enroll(student, cohort)
-        (version,) = hand_in(student, assignment, cohort, [(at(date(2026, 9, 29)), False)], 7)
-        give_feedback(version, teacher, 5)
+        (version,) = hand_in(student, assignment, at(date(2026, 9, 29)))
+        give_feedback(version, teacher, 5, score=7)
         practise(student, packet, 2, at(date(2026, 10, 2)))
         for phase, day, nrs in (("pre", date(2026, 9, 8), 2), ("post", date(2026, 10, 20), 3)):
             record_assessment(

@@ -1,18 +1,14 @@
 """A level-2 class with a packet holding one assignment of each kind, made the
 way teachers publish them, and helpers to make photos and recordings."""
 
-import io
 import secrets
 import uuid
-from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
-from PIL import Image
 
 from packets.demo import ensure_levels
-from packets.models import AssignmentPage, PacketPage
+from tests import factories
+from tests.factories import photo_upload, wav_upload  # noqa: F401 - for the tests here
 
 KINDS = ("written", "photo", "audio", "quiz")
 QUIZ = [
@@ -31,54 +27,26 @@ QUIZ = [
 
 
 def publish_assignment(packet, kind, **fields):
-    assignment = AssignmentPage(
-        title=fields.pop("title", f"{kind.title()} homework"),
-        slug=f"{kind}-{uuid.uuid4().hex[:6]}",
-        kind=kind,
-        due_date=fields.pop("due_date", timezone.localdate() + timedelta(days=3)),
-        points=fields.pop("points", 10),
-        instructions=[{"type": "paragraph", "value": "<p>Do your best.</p>"}],
-        questions=QUIZ if kind == "quiz" else [],
-        **fields,
-    )
-    packet.add_child(instance=assignment)
-    assignment.save_revision().publish()
-    return assignment
+    """An assignment of this kind worth 10 points (a quiz with QUIZ's questions)."""
+    fields.setdefault("slug", f"{kind}-{uuid.uuid4().hex[:6]}")
+    fields.setdefault("points", 10)
+    fields.setdefault("instructions", [{"type": "paragraph", "value": "<p>Do your best.</p>"}])
+    fields.setdefault("questions", QUIZ if kind == "quiz" else [])
+    return factories.publish_assignment(packet, kind, **fields)
 
 
 @pytest.fixture
 def bus_packet(db):
     level = ensure_levels()["level-2"]
-    packet = PacketPage(
-        title="Week 4: Reading a bus schedule", slug="bus", number=4, summary="Buses.", body=[]
+    return factories.publish_packet(
+        level, "Week 4: Reading a bus schedule", slug="bus", number=4, summary="Buses."
     )
-    level.add_child(instance=packet)
-    packet.save_revision().publish()
-    return packet
 
 
 @pytest.fixture
 def assignments(bus_packet):
     """{kind: AssignmentPage} for written, photo, audio and quiz."""
     return {kind: publish_assignment(bus_packet, kind) for kind in KINDS}
-
-
-def photo_upload(name="worksheet.jpg", size=(1200, 900)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "white").save(buffer, "JPEG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
-
-
-def wav_upload(name="speaking.wav", seconds=2):
-    import wave
-
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(8000)
-        out.writeframes(b"\0\0" * 8000 * seconds)
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="audio/wav")
 
 
 def token():

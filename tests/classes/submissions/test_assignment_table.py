@@ -15,9 +15,10 @@ from classes.models import Enrollment
 from classes.submissions.services import save_draft
 from learning.roles import Role
 from packets.demo import ensure_levels
-from packets.models import AssignmentPage, LevelSharedPacket, PacketPage
+from packets.models import AssignmentPage, LevelSharedPacket
+from tests import factories
 from tests.classes.submissions.conftest import publish_assignment
-from tests.classes.submissions.work import feedback, hand_in
+from tests.factories import give_feedback, hand_in
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +36,7 @@ def cells(page, student_name):
 
 
 def publish_packet(level, title):
-    slug = f"p-{uuid.uuid4().hex[:6]}"
-    packet = PacketPage(title=title, slug=slug, number=9, summary="s", body=[])
-    level.add_child(instance=packet)
-    packet.save_revision().publish()
-    return packet
+    return factories.publish_packet(level, title, slug=f"p-{uuid.uuid4().hex[:6]}", number=9)
 
 
 def test_each_student_and_assignment_shows_where_the_work_stands(
@@ -49,8 +46,8 @@ def test_each_student_and_assignment_shows_where_the_work_stands(
     overdue = publish_assignment(bus_packet, "written", title="Old homework", due_date=None)
     hand_in(amina, assignments["written"])
     save_draft(amina, assignments["photo"], "")
-    feedback(teacher, hand_in(amina, assignments["quiz"]), "returned", score=7)
-    feedback(teacher, hand_in(ahmad, assignments["written"]), "revision_requested")
+    give_feedback(teacher, hand_in(amina, assignments["quiz"]), "returned", score=7)
+    give_feedback(teacher, hand_in(ahmad, assignments["written"]), "revision_requested")
     late = AssignmentPage.objects.get(pk=overdue.pk)
     late.due_date = timezone.localdate() - timedelta(days=2)
     hand_in(ahmad, late, now=late.due_at + timedelta(hours=1))
@@ -186,6 +183,6 @@ def test_the_table_takes_the_same_number_of_queries_at_two_sizes(
         student = make_user(Role.STUDENT)
         enroll(student, cohort)
         for kind in ("written", "quiz"):
-            feedback(teacher, hand_in(student, assignments[kind]), "returned", score=5)
+            give_feedback(teacher, hand_in(student, assignments[kind]), "returned", score=5)
     assert count_queries(client, table_url(cohort)) == small
     assert small <= 10, small

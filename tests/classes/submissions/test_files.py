@@ -9,7 +9,7 @@ from classes.submissions.services import Recording
 from classes.uploads.audio import check_audio
 from learning.roles import Role
 from tests.classes.submissions.conftest import wav_upload
-from tests.classes.submissions.work import feedback, hand_in
+from tests.factories import give_feedback, hand_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def amina_work(classroom, assignments):
     photo = hand_in(amina, assignments["photo"])
     audio = hand_in(amina, assignments["audio"])
     upload = wav_upload("comment.wav")
-    feedback(teacher, audio, recording=Recording(upload, check_audio(upload)))
+    give_feedback(teacher, audio, recording=Recording(upload, check_audio(upload)))
     return [photo, audio]
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from classes.submissions.review_selectors import classes_with_work_to_review, new_feedback
 from learning.roles import Role
-from tests.classes.submissions.work import feedback, hand_in
+from tests.factories import give_feedback, hand_in
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ def test_a_teacher_sees_how_much_work_waits_in_each_class_with_a_link(
     cohort, teacher, amina, ahmad = classroom
     hand_in(amina, assignments["written"])
     hand_in(ahmad, assignments["written"])
-    feedback(teacher, hand_in(amina, assignments["quiz"]))  # returned: no longer waiting
+    give_feedback(teacher, hand_in(amina, assignments["quiz"]))  # returned: no longer waiting
     other_student = make_user(Role.STUDENT)
     morning = make_class(teacher=teacher, students=[other_student], name="Morning")
     hand_in(other_student, assignments["photo"])
@@ -46,9 +46,9 @@ def test_a_teacher_with_nothing_to_review_sees_no_panel(login, classroom):
 def test_a_student_sees_new_feedback_until_she_opens_it(login, classroom, assignments):
     _cohort, teacher, amina, _ahmad = classroom
     returned = hand_in(amina, assignments["written"])
-    feedback(teacher, returned, "returned")
+    give_feedback(teacher, returned, "returned")
     revise = hand_in(amina, assignments["quiz"])
-    feedback(teacher, revise, "revision_requested")
+    give_feedback(teacher, revise, "revision_requested")
     waiting = hand_in(amina, assignments["photo"])  # no feedback yet
     client = login(amina)
     page = client.get("/").content.decode()
@@ -65,7 +65,7 @@ def test_a_student_sees_new_feedback_until_she_opens_it(login, classroom, assign
 def test_the_students_panel_is_one_query(classroom, assignments, django_assert_num_queries):
     _cohort, teacher, amina, _ahmad = classroom
     for kind in ("written", "quiz"):
-        feedback(teacher, hand_in(amina, assignments[kind]))
+        give_feedback(teacher, hand_in(amina, assignments[kind]))
     with django_assert_num_queries(1):
         found = new_feedback(amina)
     assert len(found) == 2

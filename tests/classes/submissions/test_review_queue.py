@@ -10,7 +10,7 @@ from django.utils import timezone
 from classes.enrollment import enroll
 from learning.roles import Role
 from tests.classes.submissions.conftest import publish_assignment
-from tests.classes.submissions.work import feedback, hand_in
+from tests.factories import give_feedback, hand_in
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +45,8 @@ def test_returned_work_leaves_the_queue_and_shows_under_its_filter(login, classr
     returned = hand_in(amina, assignments["written"])
     revise = hand_in(ahmad, assignments["written"])
     waiting = hand_in(amina, assignments["quiz"])
-    feedback(teacher, returned, "returned")
-    feedback(teacher, revise, "revision_requested")
+    give_feedback(teacher, returned, "returned")
+    give_feedback(teacher, revise, "revision_requested")
     client = login(teacher)
     awaiting = client.get(queue_url(cohort)).content.decode()
     assert waiting.get_absolute_url() in awaiting

@@ -13,7 +13,7 @@ from classes.models import Feedback, Submission, SubmissionFile
 from classes.submissions.services import Work, submit_work
 from learning.roles import Role
 from tests.classes.submissions.conftest import wav_upload
-from tests.classes.submissions.work import feedback, hand_in
+from tests.factories import give_feedback, hand_in
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,7 @@ def test_earlier_versions_and_earlier_feedback_are_shown(login, classroom, assig
     _cohort, teacher, amina, _ahmad = classroom
     written = assignments["written"]
     submission = hand_in(amina, written, text="First try.")
-    feedback(teacher, submission, "revision_requested", text="Add where you work.")
+    give_feedback(teacher, submission, "revision_requested", text="Add where you work.")
     hand_in(amina, written, text="Second try: I work at a bakery.")
     page = login(teacher).get(submission.get_absolute_url()).content.decode()
     assert page.index("Second try") < page.index("Earlier versions") < page.index("First try.")
@@ -195,7 +195,7 @@ def test_the_student_sees_their_work_and_feedback_read_only_and_it_is_no_longer_
 ):
     _cohort, teacher, amina, _ahmad = classroom
     submission = hand_in(amina, assignments["written"], text="I am Amina.")
-    feedback(teacher, submission, text="Lovely sentence!", score=Decimal(9))
+    give_feedback(teacher, submission, text="Lovely sentence!", score=Decimal(9))
     page = login(amina).get(submission.get_absolute_url()).content.decode()
     assert "I am Amina." in page and "Lovely sentence!" in page and "9 of 10" in page
     main = page.split('<main id="main">')[1].split("</main>")[0]
@@ -257,13 +257,13 @@ def test_the_page_takes_the_same_number_of_queries_for_one_or_many_versions(
     _cohort, teacher, amina, _ahmad = classroom
     photo = assignments["photo"]
     submission = hand_in(amina, photo)
-    feedback(teacher, submission, "revision_requested")
+    give_feedback(teacher, submission, "revision_requested")
     client = login(teacher)
     with CaptureQueriesContext(connection) as one:
         client.get(submission.get_absolute_url())
     for number in range(3):
         submit_work(amina, photo, Work(photos=list(_photos(2))), token=f"again-{number}")
-        feedback(teacher, Submission.objects.get(pk=submission.pk), "revision_requested")
+        give_feedback(teacher, Submission.objects.get(pk=submission.pk), "revision_requested")
     with CaptureQueriesContext(connection) as many:
         client.get(submission.get_absolute_url())
     assert len(many) == len(one)

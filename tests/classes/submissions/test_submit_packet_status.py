@@ -19,6 +19,7 @@ from tests.classes.submissions.conftest import (
     publish_assignment,
     token,
 )
+from tests.factories import publish_packet
 
 pytestmark = pytest.mark.django_db
 
@@ -72,10 +73,7 @@ def warm_query_count(client, page):
 
 
 def packet_with(level, slug, number):
-    packet = PacketPage(title=f"Week {number}", slug=slug, number=number, summary="Work.", body=[])
-    level.add_child(instance=packet)
-    packet.save_revision().publish()
-    return packet
+    return publish_packet(level, f"Week {number}", slug=slug, number=number, summary="Work.")
 
 
 def test_the_status_costs_the_same_queries_for_one_assignment_or_many(

@@ -13,7 +13,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
 from packets.levels import CEFRBand, NRSLevel
-from packets.models import AssignmentPage, LevelPage, PacketPage
+from packets.models import LevelPage
+from tests.factories import publish_assignment, publish_packet
 
 _numbers = itertools.count(1)
 
@@ -87,15 +88,16 @@ def new_level():
 
 
 def new_packet(level, *blocks, title=None, private=False):
+    """Saved, not published: these tests publish (or not) themselves."""
     number = next(_numbers)
-    packet = PacketPage(
-        title=title or f"Week {number}",
+    packet = publish_packet(
+        level,
+        title or f"Week {number}",
+        publish=False,
         slug=f"week-{number}",
         number=number,
-        summary="This week's work.",
         body=list(blocks) or [("heading", "No words this week")],
     )
-    level.add_child(instance=packet)
     if private:
         signed_in_only(packet)
     return packet
@@ -118,14 +120,14 @@ def make_packet(level):
 def make_assignment():
     def make(packet, *blocks):
         number = next(_numbers)
-        assignment = AssignmentPage(
+        return publish_assignment(
+            packet,
             title=f"Homework {number}",
             slug=f"homework-{number}",
-            kind="written",
+            due_date=None,
             instructions=list(blocks),
+            publish=False,
         )
-        packet.add_child(instance=assignment)
-        return assignment
 
     return make
 

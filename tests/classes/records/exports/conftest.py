@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
 from classes.models import Assessment
-from classes.submissions.services import Work, give_feedback, submit_work
 from learning.roles import Role
-from packets.models import AssignmentPage
+from tests import factories
+from tests.factories import publish_assignment
 
 TERM = "start=2026-09-07&end=2026-12-18"
 
@@ -64,14 +64,11 @@ def assess():
 @pytest.fixture
 def assignment(packet):
     def make(title="Call the clinic", kind="written", due=date(2026, 9, 18), points=10):
-        page = AssignmentPage(title=title, kind=kind, due_date=due, points=points, instructions=[])
-        packet.add_child(instance=page)
-        return page
+        return publish_assignment(
+            packet, kind, title=title, due_date=due, points=points, publish=False
+        )
 
     return make
-
-
-_tokens = iter(range(1, 10**6))
 
 
 def at(day, hour=12):
@@ -85,14 +82,11 @@ def hand_in():
 
     def make(student, class_, assignment, *, on, versions=1, feedback=None, score=None):
         for number in range(versions):
-            work = Work(text=f"My answer, take {number + 1}.")
-            version = submit_work(student, assignment, work, token=f"v{next(_tokens)}", now=at(on))
-        submission = version.submission
+            text = f"My answer, take {number + 1}."
+            submission = factories.hand_in(student, assignment, now=at(on), text=text)
         if feedback:
             teacher = class_.teachers.first()
-            give_feedback(
-                teacher, submission, token=f"f{next(_tokens)}", status=feedback, score=score
-            )
+            factories.give_feedback(teacher, submission, feedback, text="", score=score)
         submission.refresh_from_db()
         return submission
 
