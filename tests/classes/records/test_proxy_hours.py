@@ -12,9 +12,8 @@ from classes.records.period_data import periods_of_student
 from classes.records.proxy import ProxyModel, proxy_by_student, proxy_rules
 from classes.submissions.services import Work, submit_work
 from packets.demo import ensure_levels
-from packets.models import PacketPage
 from tests.classes.submissions.conftest import publish_assignment
-from tests.classes.submissions.work import feedback, hand_in
+from tests.factories import give_feedback, hand_in, publish_packet
 
 
 def at(day, hour=12):
@@ -24,18 +23,16 @@ def at(day, hour=12):
 @pytest.fixture
 def work(classroom):
     """A written, a photo and a quiz assignment at the classroom's level."""
-    packet = PacketPage(title="Week 4: The bus", slug="bus", number=4, summary="Buses.", body=[])
-    ensure_levels()["level-2"].add_child(instance=packet)
-    packet.save_revision().publish()
+    packet = publish_packet(ensure_levels()["level-2"], "Week 4: The bus", number=4)
     return {kind: publish_assignment(packet, kind) for kind in ("written", "photo", "quiz")}
 
 
 def test_work_a_teacher_returns_earns_the_verified_hours_on_that_day(classroom, work):
     _cohort, teacher, amina, _ahmad = classroom
     returned = hand_in(amina, work["written"])
-    feedback(teacher, returned)
+    give_feedback(teacher, returned)
     revising = hand_in(amina, work["photo"])
-    feedback(teacher, revising, status="revision_requested")
+    give_feedback(teacher, revising, status="revision_requested")
     (item,) = proxy_by_student([amina.pk])[amina.pk]
     assert (item.model, item.kind, item.minutes) == (ProxyModel.TEACHER_VERIFICATION, "written", 60)
     assert (item.submission_id, item.day) == (returned.pk, timezone.localdate())
@@ -72,7 +69,7 @@ def test_the_passing_score_is_the_program_s_choice(classroom, work, settings):
 
 def test_a_kind_the_program_does_not_count_earns_nothing(classroom, work, settings):
     _cohort, teacher, amina, _ahmad = classroom
-    feedback(teacher, hand_in(amina, work["written"]))
+    give_feedback(teacher, hand_in(amina, work["written"]))
     models = {**settings.HARBOR_PROXY_RULES["models"], "written": ""}
     settings.HARBOR_PROXY_RULES = {**settings.HARBOR_PROXY_RULES, "models": models}
     assert not proxy_by_student([amina.pk])
@@ -95,7 +92,7 @@ def test_a_distance_learner_s_proxy_hours_are_the_majority_of_their_period(class
     )
     extra = publish_assignment(work["written"].get_parent(), "written", title="Second")
     for assignment in (work["written"], work["photo"], extra):
-        feedback(teacher, hand_in(amina, assignment))
+        give_feedback(teacher, hand_in(amina, assignment))
     (period,) = periods_of_student(amina)
     assert (period.contact_hours, period.proxy_hours, period.hours) == (
         Decimal("2.0"),
@@ -111,7 +108,7 @@ def test_a_teacher_s_view_counts_only_work_in_their_classes(classroom, work, mak
     from learning.roles import Role
 
     _cohort, teacher, amina, _ahmad = classroom
-    feedback(teacher, hand_in(amina, work["written"]))
+    give_feedback(teacher, hand_in(amina, work["written"]))
     other_teacher = make_user(Role.TEACHER)
     other = make_class(teacher=other_teacher, students=[])
     assert proxy_by_student([amina.pk], classes=[other]) == {}
