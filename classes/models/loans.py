@@ -6,12 +6,13 @@ database holds the last line: a device has at most one loan not yet returned.
 """
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from classes.models.append_only import AppendOnlyModel
 from learning.validators import one_line
 
 
@@ -169,17 +170,7 @@ class LoanEventKind(models.TextChoices):
     STAFF_REMOVED = "staff_removed", _("Loans permission taken away")
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    """Bulk changes would bypass the model's refusals, so they are refused here too."""
-
-    def update(self, **kwargs):
-        raise PermissionDenied("Loan history cannot be changed.")
-
-    def delete(self):
-        raise PermissionDenied("Loan history cannot be deleted.")
-
-
-class LoanEvent(models.Model):
+class LoanEvent(AppendOnlyModel):
     """Who did what to a device, a loan or a student's "no device" answer, and
     when: written by classes/loans/services.py, never changed (like the access
     audit). `changes` holds the fields that changed, {field: [before, after]}."""
@@ -212,7 +203,7 @@ class LoanEvent(models.Model):
     )
     changes = models.JSONField(default=dict, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
+    append_only_name = "Loan history"
 
     class Meta:
         verbose_name = _("loan history entry")
@@ -221,14 +212,6 @@ class LoanEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.kind}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionDenied("Loan history cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("Loan history cannot be deleted.")
 
     @property
     def readable_changes(self):

@@ -6,12 +6,12 @@ program decided rather than computing it.
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from classes.models.append_only import AppendOnlyModel
 from packets.levels import NRSLevel
 
 
@@ -85,17 +85,7 @@ class AuditAction(models.TextChoices):
     EDIT_INTAKE = "edit_intake", _("Changed a student's intake")
 
 
-class AuditQuerySet(models.QuerySet):
-    """Bulk changes would bypass the model's refusals, so they are refused here too."""
-
-    def update(self, **kwargs):
-        raise PermissionDenied("Audit entries cannot be changed.")
-
-    def delete(self):
-        raise PermissionDenied("Audit entries cannot be deleted.")
-
-
-class AccessAuditEntry(models.Model):
+class AccessAuditEntry(AppendOnlyModel):
     """Who opened or exported which students' records, and when.
 
     Written by the records views, read by managers, changed by nobody: saving an
@@ -110,7 +100,7 @@ class AccessAuditEntry(models.Model):
     student_ids = models.JSONField(default=list)
     row_count = models.PositiveIntegerField(default=0)
 
-    objects = AuditQuerySet.as_manager()
+    append_only_name = "Audit entries"
 
     class Meta:
         verbose_name = _("access audit entry")
@@ -122,11 +112,3 @@ class AccessAuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionDenied("Audit entries cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("Audit entries cannot be deleted.")

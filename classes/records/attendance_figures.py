@@ -80,12 +80,9 @@ def add_attendance(result, data, cohort_ids, members):
 # ---------------------------------------------------------------- weekly trends
 
 
-@dataclass(frozen=True)
-class Week:
-    monday: date
-    attended: int = 0
-    missed: int = 0
-    minutes: int = 0
+class AttendanceRates:
+    """The rate and the hours of `attended`, `missed` and `minutes`: one
+    definition for the dashboard's figures and the weekly trends."""
 
     @property
     def attendance_rate(self):
@@ -94,6 +91,14 @@ class Week:
     @property
     def contact_hours(self):
         return as_hours(self.minutes)
+
+
+@dataclass(frozen=True)
+class Week(AttendanceRates):
+    monday: date
+    attended: int = 0
+    missed: int = 0
+    minutes: int = 0
 
 
 def mondays(period):

@@ -24,10 +24,9 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from classes.attendance import as_hours
 from classes.models import Class, Enrollment
 from classes.records import gains
-from classes.records.attendance_figures import add_attendance, attendance_rows
+from classes.records.attendance_figures import AttendanceRates, add_attendance, attendance_rows
 from classes.records.gain_figures import add_tests
 from classes.records.rates import percent
 from classes.records.work_figures import (
@@ -108,7 +107,7 @@ def enrollment_rows(enrollments):
 
 
 @dataclass
-class Figures:
+class Figures(AttendanceRates):
     """One column of the dashboard. Rates are percents (0–100) or None when
     there is nothing to divide by."""
 
@@ -129,14 +128,6 @@ class Figures:
     post_tested: int = 0
     gains: int = 0
     hours_by_student: dict = field(default_factory=dict, repr=False)
-
-    @property
-    def attendance_rate(self):
-        return percent(self.attended, self.attended + self.missed)
-
-    @property
-    def contact_hours(self):
-        return as_hours(self.minutes)
 
     @property
     def completion_rate(self):

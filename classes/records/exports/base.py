@@ -136,3 +136,16 @@ class QueryExport:
     def reach(self, scope: Scope) -> tuple[list[int], int]:
         # student_id is read through the model, whatever the table's columns are.
         return reach(self.queryset(scope))
+
+
+# The columns that say whose row it is and in which class, for the exports of
+# rows with `student` and `cohort` (students, submissions): one definition.
+STUDENT_IN_CLASS = (
+    Column("student_id", "student_id"),
+    Column("student", "student_name"),
+    Column("username", "student__username"),
+    Column("class_id", "cohort_id"),
+    Column("class", "cohort__name"),
+    Column("level", "cohort__level__title"),
+    Column("nrs_level", "cohort__level__nrs_level"),
+)

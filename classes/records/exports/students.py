@@ -2,7 +2,7 @@
 student is a participant, their entering level and whether they made a gain."""
 
 from classes.attendance import as_hours
-from classes.records.exports.base import Column, ColumnTable, QueryExport
+from classes.records.exports.base import STUDENT_IN_CLASS, Column, ColumnTable, QueryExport
 from classes.records.exports.learners import (
     gain_made,
     minutes_attended,
@@ -24,13 +24,7 @@ def measurable_skill_gain(entering, post):
 # Documented in docs/records.md: columns may be added at the end, never renamed.
 TABLE = ColumnTable(
     (
-        Column("student_id", "student_id"),
-        Column("student", "student_name"),
-        Column("username", "student__username"),
-        Column("class_id", "cohort_id"),
-        Column("class", "cohort__name"),
-        Column("level", "cohort__level__title"),
-        Column("nrs_level", "cohort__level__nrs_level"),
+        *STUDENT_IN_CLASS,
         Column("enrolled_on", "enrolled_on"),
         Column("ended_on", "ended_on"),
         Column("status", "status"),

@@ -7,7 +7,13 @@ from django.db.models.functions import Coalesce
 
 from classes.models import Feedback, Submission, SubmissionVersion
 from classes.models.sessions import starts_between
-from classes.records.exports.base import Column, ColumnTable, QueryExport, or_blank
+from classes.records.exports.base import (
+    STUDENT_IN_CLASS,
+    Column,
+    ColumnTable,
+    QueryExport,
+    or_blank,
+)
 from classes.records.exports.learners import yes_no
 from classes.records.exports.scope import Scope, person_name
 from packets.tree import packet_of
@@ -16,13 +22,7 @@ from packets.tree import packet_of
 TABLE = ColumnTable(
     (
         Column("submission_id", "pk"),
-        Column("student_id", "student_id"),
-        Column("student", "student_name"),
-        Column("username", "student__username"),
-        Column("class_id", "cohort_id"),
-        Column("class", "cohort__name"),
-        Column("level", "cohort__level__title"),
-        Column("nrs_level", "cohort__level__nrs_level"),
+        *STUDENT_IN_CLASS,
         Column("packet_id", "packet_id"),
         Column("packet", "packet_title"),
         Column("assignment_id", "assignment_id"),
