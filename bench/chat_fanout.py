@@ -29,8 +29,10 @@ SERVER = os.environ.get("SERVER", "uvicorn")  # production serves WebSockets wit
 # messages flow (bench/out/chat-profile-*.txt, py-spy's "raw" collapsed stacks).
 SERVER_ARGS = os.environ.get("SERVER_ARGS", "").split()
 PYSPY = os.environ.get("PYSPY")
-POSTGRES = "postgres://postgres@127.0.0.1:5432/harbor_bench"
-REDIS = "redis://127.0.0.1:6379/3"
+# BENCH_DB and BENCH_REDIS_DB let runs on a shared machine keep apart.
+BENCH_DB = os.environ.get("BENCH_DB", "harbor_bench")
+POSTGRES = f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
+REDIS = f"redis://127.0.0.1:6379/{os.environ.get('BENCH_REDIS_DB', '3')}"
 
 
 def scenarios():
@@ -67,13 +69,13 @@ def prepare(env):
                 "-U",
                 "postgres",
                 "-c",
-                "DROP DATABASE IF EXISTS harbor_bench",
+                f"DROP DATABASE IF EXISTS {BENCH_DB}",
             ],
             check=True,
             capture_output=True,
         )
         subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "CREATE DATABASE harbor_bench"],
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {BENCH_DB}"],
             check=True,
             capture_output=True,
         )
@@ -268,7 +270,7 @@ def bench_database_backends():
                 title = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if title.startswith(b"postgres: ") and b" harbor_bench " in title:
+            if title.startswith(b"postgres: ") and f" {BENCH_DB} ".encode() in title:
                 yield int(entry.name)
 
 
