@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -14,7 +15,6 @@ from django.utils.translation import gettext as _
 
 from classes.models import Class, Enrollment, PacketMailing
 from learning.models import OutgoingEmail, User
-from learning.once import made_once
 from learning.outbox import one_line, queue_email, retry
 from packets.models import AssignmentPage, PacketPage
 
@@ -72,26 +72,28 @@ def send_packet(
     ]
     with_email = [s for s in students if s.email]
     without_email = [s for s in students if not s.email]
-
-    def make():
-        assignments = assignments_of(packet)
-        mailing = PacketMailing.objects.create(
-            cohort=class_,
-            packet=packet,
-            packet_title=packet.title,
-            sent_by=by,
-            sent_at=timezone.now(),
-            recipient_count=len(with_email),
-            without_email_count=len(without_email),
-            token=token,
-        )
-        for student in with_email:
-            message = build_message(student, class_, packet, packet_url, assignments)
-            queue_email(message, recipient=student, topic=mailing.outbox_topic)
-        return mailing
-
-    mailing, created = made_once(PacketMailing.objects.filter(token=token).first, make)
-    return Sending(mailing, not created, without_email)
+    earlier = PacketMailing.objects.filter(token=token).first()
+    if earlier is not None:
+        return Sending(earlier, True, without_email)
+    assignments = assignments_of(packet)
+    try:
+        with transaction.atomic():
+            mailing = PacketMailing.objects.create(
+                cohort=class_,
+                packet=packet,
+                packet_title=packet.title,
+                sent_by=by,
+                sent_at=timezone.now(),
+                recipient_count=len(with_email),
+                without_email_count=len(without_email),
+                token=token,
+            )
+            for student in with_email:
+                message = build_message(student, class_, packet, packet_url, assignments)
+                queue_email(message, recipient=student, topic=mailing.outbox_topic)
+    except IntegrityError:  # the other click won the race
+        return Sending(PacketMailing.objects.get(token=token), True, without_email)
+    return Sending(mailing, False, without_email)
 
 
 def delivery_of(mailings):
