@@ -15,6 +15,7 @@ from classes.chat.services import withdraw_from_chat
 from classes.models import Class, Enrollment, EnrollmentStatus, JoinRequest, JoinRequestStatus
 from classes.models.cohorts import JOIN_CODE_ALPHABET, new_join_code
 from learning.models import User
+from learning.once import claimed_in_cache
 from learning.roles import Role
 
 # Temporary passwords are read off a printed card: no look-alike characters.
@@ -219,3 +220,31 @@ def issue_temporary_password(student: User, *, by: User) -> str:
     student.password_is_temporary = True  # they choose their own at their next sign-in
     student.save(update_fields=["password", "password_is_temporary"])
     return password
+
+
+def enroll_existing(class_: Class, username: str, *, by: User, move=False) -> Enrollment:
+    student = get_user_model().objects.filter(username__iexact=username.strip()).first()
+    if student is None:
+        raise ValidationError(_("No account has the username %(name)s.") % {"name": username})
+    return add_existing_student(class_, student, by=by, move=move)
+
+
+def add_students_from_form(class_: Class, data: dict, *, by: User, token: str):
+    """The add-students form, done once per token: (new accounts with their
+    temporary passwords, True), or ([], False) when this form was sent before.
+    Both parts of the form, or neither: one bad line leaves nothing half-done
+    (ValidationError) and the form may be sent again. The passwords are shown
+    once and never stored, so the token is claimed in the cache (learning/once.py)."""
+    with claimed_in_cache("classes:add-students", token) as first:
+        if not first:
+            return [], False
+        return _add_students(class_, data, by), True
+
+
+@transaction.atomic
+def _add_students(class_, data, by):
+    if data.get("username", "").strip():
+        enroll_existing(class_, data["username"], by=by, move=data.get("move", False))
+    language = data.get("language") or "en"
+    names = data.get("name_list", [])
+    return create_student_accounts(class_, names, added_by=by, language=language)

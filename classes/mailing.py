@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from classes.contact import Channel, channel_of, with_verified_email
 from classes.models import Class, Enrollment, PacketMailing
 from learning.models import OutgoingEmail, User
+from learning.once import made_once
 from learning.outbox import one_line, queue_email, retry
 from packets.models import AssignmentPage, PacketPage
 
@@ -78,28 +78,26 @@ def send_packet(
     by_channel = students_by_channel(class_)
     with_email = by_channel[Channel.EMAIL]
     without_email, on_paper = by_channel[Channel.MESSAGING], by_channel[Channel.PAPER]
-    earlier = PacketMailing.objects.filter(token=token).first()
-    if earlier is not None:
-        return Sending(earlier, True, without_email, on_paper)
     assignments = assignments_of(packet)
-    try:
-        with transaction.atomic():
-            mailing = PacketMailing.objects.create(
-                cohort=class_,
-                packet=packet,
-                packet_title=packet.title,
-                sent_by=by,
-                sent_at=timezone.now(),
-                recipient_count=len(with_email),
-                without_email_count=len(without_email) + len(on_paper),
-                token=token,
-            )
-            for student, address in with_email:
-                message = build_message(student, address, class_, packet, packet_url, assignments)
-                queue_email(message, recipient=student, topic=mailing.outbox_topic)
-    except IntegrityError:  # the other click won the race
-        return Sending(PacketMailing.objects.get(token=token), True, without_email, on_paper)
-    return Sending(mailing, False, without_email, on_paper)
+
+    def make():
+        mailing = PacketMailing.objects.create(
+            cohort=class_,
+            packet=packet,
+            packet_title=packet.title,
+            sent_by=by,
+            sent_at=timezone.now(),
+            recipient_count=len(with_email),
+            without_email_count=len(without_email) + len(on_paper),
+            token=token,
+        )
+        for student, address in with_email:
+            message = build_message(student, address, class_, packet, packet_url, assignments)
+            queue_email(message, recipient=student, topic=mailing.outbox_topic)
+        return mailing
+
+    mailing, created = made_once(PacketMailing.objects.filter(token=token).first, make)
+    return Sending(mailing, not created, without_email, on_paper)
 
 
 def students_by_channel(class_):

@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import connection, models
 from django.utils.functional import cached_property
@@ -7,11 +9,19 @@ from learning.languages import LANGUAGES
 from learning.roles import Role
 from learning.validators import one_line
 
-ROLE_NAMES_SQL = """
-    SELECT auth_group.name FROM auth_group
-    JOIN learning_user_groups ON learning_user_groups.group_id = auth_group.id
-    WHERE learning_user_groups.user_id = %s
-"""
+
+@cache
+def role_names_sql():
+    """The user's group names, with the tables and columns named by the models."""
+    quote = connection.ops.quote_name
+    link, group = User.groups.through._meta, Group._meta
+    name, group_id = group.get_field("name").column, group.pk.column
+    link_group, link_user = link.get_field("group").column, link.get_field("user").column
+    return (
+        f"SELECT g.{quote(name)} FROM {quote(group.db_table)} g "
+        f"JOIN {quote(link.db_table)} ug ON ug.{quote(link_group)} = g.{quote(group_id)} "
+        f"WHERE ug.{quote(link_user)} = %s"
+    )
 
 
 class User(AbstractUser):
@@ -53,9 +63,10 @@ class User(AbstractUser):
     def role_names(self):
         # Read on nearly every page (the header's links follow the role), so one
         # plain query: Django took ~0.3 ms to build it through `self.groups`,
-        # the database ~0.02 ms to run it (bench/packet_page.py).
+        # the database ~0.02 ms to run it (bench/packet_page.py; measured again
+        # with the session shortcut in docs/BENCHMARKS.md, issue 17).
         with connection.cursor() as cursor:
-            cursor.execute(ROLE_NAMES_SQL, [self.pk])
+            cursor.execute(role_names_sql(), [self.pk])
             return frozenset(name for (name,) in cursor.fetchall())
 
     def has_role(self, role):

@@ -10,7 +10,6 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.utils import timezone
 
-from classes.chat.statements import fetch_one
 from classes.models import (
     BreakoutGroup,
     Class,
@@ -158,6 +157,15 @@ SELECT u.is_superuser,
 FROM {user} u
 WHERE u.id = %(user)s AND u.is_active AND NOT u.password_is_temporary
 """
+
+
+def fetch_one(sql, params):
+    """The first row of `sql` (with %(name)s or %s parameters), or None. On
+    PostgreSQL the statement is prepared by psycopg once it has run a few times
+    on a connection (Django's server-side binding: learning/settings/env.py)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
 
 
 def may_read(user, room):

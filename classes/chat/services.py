@@ -15,10 +15,10 @@ from classes.chat import notices
 from classes.chat.broadcast import tell_room, tell_room_notice, tell_user
 from classes.chat.payloads import deleted_frame, message_frame
 from classes.chat.ratelimit import chat_rate_limit
-from classes.chat.rooms import RATE_LIMITED, group_room, main_room, refusal_to_post
-from classes.chat.statements import fetch_one
+from classes.chat.rooms import RATE_LIMITED, fetch_one, group_room, main_room, refusal_to_post
 from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report, Room
 from classes.notices import triggers
+from learning.once import made_once
 
 GROUP_SIZES = range(2, 7)
 
@@ -55,19 +55,24 @@ def post_message(
         notice=notice,
         notice_params=notice_params or {},
     )
-    try:
+
+    def earlier():
+        if not client_id:
+            return None
+        found = Message.objects.select_related("author")
+        return found.filter(room=room, author=author, client_id=client_id).first()
+
+    def save():
         _save_next(message, rate_limit)
-    except (IntegrityError, OverRateLimit):
-        # A retry of a message already saved (the unique client_id) is not new,
-        # and does not count against the limit: the sender hears the original.
-        earlier = client_id and (
-            Message.objects.select_related("author")
-            .filter(room=room, author=author, client_id=client_id)
-            .first()
-        )
-        if not earlier:
-            raise
-        return earlier, False
+        return message
+
+    # A retry of a message already saved (the unique client_id) is not new, and
+    # does not count against the limit: the sender hears the original.
+    saved, created = made_once(
+        earlier, save, look_first=False, in_transaction=False, lost=(IntegrityError, OverRateLimit)
+    )
+    if not created:
+        return saved, False
     if message.notice:
         tell_room_notice(room, message)
     else:
@@ -84,12 +89,6 @@ def post_notice(room, notice, params, link=""):
         None, room, text, kind=MessageKind.SYSTEM, link=link, notice=notice, notice_params=params
     )
     return message
-
-
-NEXT_MESSAGE_ID = (
-    "UPDATE classes_room SET last_message_id = last_message_id + 1 "
-    "WHERE id = %s RETURNING last_message_id"
-)
 
 
 def send_message(user, room, text, client_id, session_key=None):
@@ -131,7 +130,7 @@ def _save_next(message, rate_limit=None):
             _save_next_in_one_statement(message)
             return
         with connection.cursor() as cursor:
-            cursor.execute(NEXT_MESSAGE_ID, [message.room_id])
+            cursor.execute(_next_number_sql(), [message.room_id])
             (message.number,) = cursor.fetchone()
         if rate_limit is not None:
             _refuse_over_limit(message, rate_limit)
@@ -175,11 +174,31 @@ def _saved_fields():
 
 
 @cache
+def _next_number_sql():
+    """SQLite: the room's next number, taking the database's write lock."""
+    return NEXT_NUMBER.format(**_room_names())
+
+
+def _room_names():
+    quote = connection.ops.quote_name
+    return {
+        "room": quote(Room._meta.db_table),
+        "room_id": quote(Room._meta.pk.column),
+        "last": quote(Room._meta.get_field("last_message_id").column),
+    }
+
+
+NEXT_NUMBER = "UPDATE {room} SET {last} = {last} + 1 WHERE {room_id} = %s RETURNING {last}"
+
+
+@cache
 def _save_next_sql():
     quote = connection.ops.quote_name
     return SAVE_NEXT_POSTGRESQL.format(
-        room=quote(Room._meta.db_table),
+        **_room_names(),
         message=quote(Message._meta.db_table),
+        message_id=quote(Message._meta.pk.column),
+        number=quote(Message._meta.get_field("number").column),
         columns=", ".join(quote(f.column) for f in _saved_fields()),
         values=", ".join(["%s"] * len(_saved_fields())),
     )
@@ -187,12 +206,12 @@ def _save_next_sql():
 
 SAVE_NEXT_POSTGRESQL = """
 WITH next AS (
-    UPDATE {room} SET last_message_id = last_message_id + 1 WHERE id = %s
-    RETURNING last_message_id
+    UPDATE {room} SET {last} = {last} + 1 WHERE {room_id} = %s
+    RETURNING {last}
 )
-INSERT INTO {message} (number, {columns})
-VALUES ((SELECT last_message_id FROM next), {values})
-RETURNING id, number
+INSERT INTO {message} ({number}, {columns})
+VALUES ((SELECT {last} FROM next), {values})
+RETURNING {message_id}, {number}
 """
 
 
@@ -221,12 +240,19 @@ def delete_message(teacher, message, class_):
 
 @transaction.atomic
 def mute_student(teacher, cohort, student, minutes):
+    """Pause a student of the class (the student or their id) for 1 minute to 7
+    days: their messages are refused in the class's rooms and in their practice
+    groups (the access queries in rooms.py and practice/rooms.py read the Mute)."""
     _require_teacher(teacher, cohort)
     if not 1 <= minutes <= 7 * 24 * 60:
         raise ValidationError(_("Mute for between 1 minute and 7 days."))
+    enrolled = cohort.enrollments.active().select_related("student")
+    enrollment = enrolled.filter(student_id=getattr(student, "pk", student)).first()
+    if enrollment is None:
+        raise ValidationError(_("Only students enrolled in the class can be paused."))
     return Mute.objects.create(
         cohort=cohort,
-        student=student,
+        student=enrollment.student,
         until=timezone.now() + timedelta(minutes=minutes),
         muted_by=teacher,
     )

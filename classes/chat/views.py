@@ -1,10 +1,7 @@
 """HTTP pages of class chat: the room (works without JavaScript) and the
 teachers' moderation actions. Thin: rules live in rooms.py and services.py."""
 
-import uuid
-
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -21,6 +18,7 @@ from classes.chat.rooms import GONE, find_room, may_read
 from classes.models import Message
 from classes.views.access import taught_class
 from learning.ids import parse_number
+from learning.once import new_token
 from learning.redirects import safe_next
 
 # What the script says on screen, in the page's language (lazy: translated at render).
@@ -73,7 +71,7 @@ def room_context(request, room, position):
         "pinned": pages.pinned_phrase(room),
         "groups": pages.rooms_of(request.user, room.cohort),
         "teaching": teaching,
-        "form": MessageForm(initial={"client_id": uuid.uuid4().hex}),
+        "form": MessageForm(initial={"client_id": new_token()}),
         # Without ids: the form is drawn once per message (each select sits in its label).
         "mute_form": MuteForm(auto_id=False) if teaching else None,
         "chat_strings": CHAT_STRINGS,
@@ -138,15 +136,15 @@ def report_message(request, class_id, message_id):
 def mute(request, class_id):
     cohort = taught_class(request, class_id)
     form = MuteForm(request.POST)
-    student = None
-    if form.is_valid():
-        student = cohort.enrollments.active().filter(student_id=form.cleaned_data["student"])
-        student = get_user_model().objects.filter(pk__in=student.values("student_id")).first()
-    if student is None:
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        data = form.cleaned_data
+        mute = services.mute_student(request.user, cohort, data["student"], data["minutes"])
+    except ValidationError:
         messages.error(request, _("Choose a student of this class and a length."))
     else:
-        services.mute_student(request.user, cohort, student, form.cleaned_data["minutes"])
-        messages.success(request, _("%(name)s is paused.") % {"name": student.name})
+        messages.success(request, _("%(name)s is paused.") % {"name": mute.student.name})
     return redirect(safe_next(request, f"/classes/{cohort.pk}/chat/"))
 
 

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -15,6 +14,7 @@ from classes.notices.forms import NoticeSettingsForm
 from classes.notices.kinds import call_link, worded
 from classes.notices.preferences import channels_of, has_verified_address
 from classes.notices.services import mark_all_read, mark_read, save_settings
+from learning.redirects import safe_target
 
 PAGE_SIZE = 20
 
@@ -36,8 +36,7 @@ def open_notice(request, notice_id):
     """Opening a notice reads it, then leads where it points (or back to the list)."""
     notice = get_object_or_404(Notice.objects.for_reader(request.user), pk=notice_id)
     mark_read(notice)
-    on_harbor = url_has_allowed_host_and_scheme(notice.link, allowed_hosts={request.get_host()})
-    return redirect(notice.link if notice.link and on_harbor else "notices:list")
+    return redirect(safe_target(request, notice.link, "notices:list"))
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import connection
 
-from classes.chat.statements import fetch_one
+from classes.chat.rooms import fetch_one
 from classes.models import (
     Enrollment,
     EnrollmentStatus,

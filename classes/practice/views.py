@@ -2,8 +2,6 @@
 Teachers and managers are refused here (a 404, as for a room that is not
 theirs): they see groups on their class page and messages only when reported."""
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,6 +26,7 @@ from classes.practice import pages, services
 from classes.practice.forms import InviteForm, PracticeGroupForm
 from classes.practice.rooms import practice_room
 from learning.ids import parse_number
+from learning.once import new_token
 
 
 def readable_group(request, practice_id):
@@ -90,7 +89,7 @@ def group_page(request, practice_id):
         "newest_id": shown[-1].number if shown else (position.after or room.last_message_id),
         "showing_newer": position.after is not None,
         "showing_older": position.before is not None,
-        "form": MessageForm(initial={"client_id": uuid.uuid4().hex}),
+        "form": MessageForm(initial={"client_id": new_token()}),
         "chat_strings": CHAT_STRINGS,
         "ws_path": f"/ws/practice/{group.pk}/chat/",
     }

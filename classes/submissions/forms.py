@@ -6,9 +6,6 @@ else hands the work in. Photos and recordings are checked here, through the
 upload pipeline, so a refused file never reaches the services.
 """
 
-import re
-import secrets
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,17 +16,12 @@ from classes.submissions.services import MAX_TEXT, Recording, Work
 from classes.uploads.audio import check_audio
 from classes.uploads.errors import UploadRejected
 from classes.uploads.images import process_photo
+from learning.once import is_token, new_token
 from packets.levels import AssignmentKind
 
 DRAFT = "draft"
 SUBMIT = "submit"
-# What secrets.token_urlsafe makes; anything else was garbled on the way.
-TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 MAX_FILL_IN = 200
-
-
-def new_token():
-    return secrets.token_urlsafe(24)
 
 
 def posted_text(data):
@@ -87,7 +79,7 @@ class SubmissionForm(forms.Form):
 
     def clean_token(self):
         token = self.cleaned_data["token"]
-        if self.action == SUBMIT and not TOKEN.fullmatch(token):
+        if self.action == SUBMIT and not is_token(token):
             raise ValidationError(
                 _(
                     "This form was out of date or damaged on the way, so nothing was handed "
@@ -158,7 +150,7 @@ class SubmissionForm(forms.Form):
     def token_to_render(self):
         """The posted token while it is valid (a retry stays one hand-in), else a new one."""
         token = self.data.get("token", "")
-        return token if TOKEN.fullmatch(token) else new_token()
+        return token if is_token(token) else new_token()
 
 
 def checked_photo(number, upload):

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from classes.models import SubmissionStatus
 from classes.submissions import student_work
-from classes.submissions.forms import DRAFT, TOKEN, SubmissionForm, new_token, posted_text
+from classes.submissions.forms import DRAFT, SubmissionForm, posted_text
 from classes.submissions.placement import class_for
 from classes.submissions.scripts import DRAFT_STRINGS, PHOTO_STRINGS, RECORDER_STRINGS
 from classes.submissions.services import (
@@ -35,6 +35,7 @@ from classes.submissions.services import (
     submit_work,
 )
 from classes.uploads.audio import minutes_and_seconds
+from learning.once import is_token, new_token
 
 
 def student_class(user, assignment):
@@ -90,9 +91,7 @@ def keep_draft(request, assignment, form):
 
 def hand_in(request, assignment, form):
     token = form.data.get("token", "")
-    earlier = (
-        student_work.version_with_token(request.user, token) if TOKEN.fullmatch(token) else None
-    )
+    earlier = student_work.version_with_token(request.user, token) if is_token(token) else None
     if earlier:  # a double tap or a retry of a hand-in that went through
         return handed_in(request, assignment, earlier)
     if form.is_valid():

@@ -8,7 +8,7 @@ connection) returns what the first post made instead of making it twice.
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,7 @@ from classes.notices import triggers
 from classes.submissions.placement import class_for
 from classes.submissions.quiz import score_quiz
 from classes.uploads.storage import private_name
+from learning.once import made_once
 from packets.levels import AssignmentKind
 
 MAX_TEXT = 20_000
@@ -66,20 +67,16 @@ def save_draft(student, assignment, text):
 
 def submit_work(student, assignment, work: Work, *, token, now=None):
     """Hand the work in as a new version; the same token again returns that version."""
-    existing = SubmissionVersion.objects.filter(token=token).select_related("submission").first()
-    if existing:
-        return same_token_again(existing, existing.submission.student_id == student.pk)
-    check_complete(assignment, work)
-    now = now or timezone.now()
-    try:
-        with transaction.atomic():
-            return add_version(student, assignment, work, token, now)
-    except IntegrityError:
-        # The same token raced in from a second request: that one won.
-        won = SubmissionVersion.objects.filter(token=token).select_related("submission").first()
-        if won is None:
-            raise
-        return same_token_again(won, won.submission.student_id == student.pk)
+
+    def earlier():
+        return SubmissionVersion.objects.filter(token=token).select_related("submission").first()
+
+    def make():
+        check_complete(assignment, work)
+        return add_version(student, assignment, work, token, now or timezone.now())
+
+    version, _created = made_once(earlier, make)
+    return same_token_again(version, version.submission.student_id == student.pk)
 
 
 def same_token_again(made, is_theirs):
@@ -185,28 +182,34 @@ def store_recording(submission, recording, *, version=None, feedback=None):
 
 def give_feedback(teacher, submission, *, token, status, text="", score=None, recording=None):
     """Return the latest version with feedback, or ask for a revision."""
-    existing = Feedback.objects.filter(token=token).first()
-    if existing:
-        return same_token_again(existing, existing.submission_id == submission.pk)
-    check_feedback(teacher, submission, status, text, score, recording)
-    with transaction.atomic():
-        submission = Submission.objects.select_for_update().get(pk=submission.pk)
-        feedback = Feedback.objects.create(
-            submission=submission,
-            version=submission.versions.last(),
-            teacher=teacher,
-            text=text.strip(),
-            score=score,
-            status=status,
-            token=token,
-        )
-        if recording:
-            store_recording(submission, recording, feedback=feedback)
-        submission.status = status
-        submission.score = score if score is not None else submission.score
-        submission.feedback_unseen = True
-        submission.save()
-        triggers.feedback_given(feedback)
+
+    def make():
+        check_feedback(teacher, submission, status, text, score, recording)
+        return add_feedback(teacher, submission.pk, token, status, text, score, recording)
+
+    earlier = Feedback.objects.filter(token=token).first
+    feedback, _created = made_once(earlier, make)
+    return same_token_again(feedback, feedback.submission_id == submission.pk)
+
+
+def add_feedback(teacher, submission_id, token, status, text, score, recording):
+    submission = Submission.objects.select_for_update().get(pk=submission_id)
+    feedback = Feedback.objects.create(
+        submission=submission,
+        version=submission.versions.last(),
+        teacher=teacher,
+        text=text.strip(),
+        score=score,
+        status=status,
+        token=token,
+    )
+    if recording:
+        store_recording(submission, recording, feedback=feedback)
+    submission.status = status
+    submission.score = score if score is not None else submission.score
+    submission.feedback_unseen = True
+    submission.save()
+    triggers.feedback_given(feedback)
     return feedback
 
 

@@ -2,14 +2,9 @@
 withdraws a student (and undoes it), gives a new password, and answers requests
 to join. Who may do each: classes/access.py; the acts: classes/enrollment.py."""
 
-import secrets
-
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -18,8 +13,7 @@ from django.views.decorators.http import require_POST
 from classes.cards import printable_cards
 from classes.contact import set_paper_packets
 from classes.enrollment import (
-    add_existing_student,
-    create_student_accounts,
+    add_students_from_form,
     decide_join_request,
     enroll_again,
     issue_temporary_password,
@@ -28,23 +22,7 @@ from classes.enrollment import (
 from classes.forms import AddStudentsForm
 from classes.models import Enrollment, EnrollmentStatus, JoinRequest
 from classes.views.access import taught_class
-
-
-def enroll_existing(class_, username, by, move=False):
-    student = get_user_model().objects.filter(username__iexact=username.strip()).first()
-    if student is None:
-        raise ValidationError(_("No account has the username %(name)s.") % {"name": username})
-    return add_existing_student(class_, student, by=by, move=move)
-
-
-@transaction.atomic
-def add_from_form(class_, data, by):
-    """Both parts of the form, or neither: one bad line leaves nothing half-done."""
-    if data.get("username", "").strip():
-        enroll_existing(class_, data["username"], by, move=data.get("move", False))
-    language = data.get("language") or "en"
-    names = data.get("name_list", [])
-    return create_student_accounts(class_, names, added_by=by, language=language)
+from learning.once import new_token
 
 
 @login_required
@@ -55,21 +33,22 @@ def add_students(request, class_id):
     accounts twice."""
     class_ = taught_class(request, class_id)
     form = AddStudentsForm(
-        request.POST or None,
-        initial={"token": secrets.token_urlsafe(24)},
-        may_move=request.user.is_manager,
+        request.POST or None, initial={"token": new_token()}, may_move=request.user.is_manager
     )
     if request.method == "POST" and form.is_valid():
-        sent_once = f"classes:add-students:{form.cleaned_data['token']}"
-        if not cache.add(sent_once, True, timeout=24 * 3600):
-            messages.info(request, _("This form was already sent: the students are in the class."))
-            return redirect(class_.get_absolute_url())
+        data = form.cleaned_data
         try:
-            created = add_from_form(class_, form.cleaned_data, request.user)
+            created, first = add_students_from_form(
+                class_, data, by=request.user, token=data["token"]
+            )
         except ValidationError as error:
-            cache.delete(sent_once)  # nothing was saved: the corrected form may be sent
             form.add_error(None, error)
         else:
+            if not first:
+                messages.info(
+                    request, _("This form was already sent: the students are in the class.")
+                )
+                return redirect(class_.get_absolute_url())
             if not created:
                 messages.success(request, _("The student was added to the class."))
                 return redirect(class_.get_absolute_url())

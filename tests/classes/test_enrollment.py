@@ -5,6 +5,7 @@ from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 
 from classes.enrollment import (
+    add_students_from_form,
     create_student_accounts,
     enroll,
     join_with_code,
@@ -97,3 +98,23 @@ def test_names_are_read_one_per_line(db):
     assert parse_names("Amina Yusuf\n\n  Ahmad Rahimi \n") == ["Amina Yusuf", "Ahmad Rahimi"]
     with pytest.raises(ValidationError, match="at least one"):
         parse_names(" \n ")
+
+
+def test_the_add_students_form_makes_accounts_once_per_token(a_class, teacher):
+    data = {"name_list": parse_names("Gul Wazir\nMarie Habimana"), "language": "prs"}
+    created, first = add_students_from_form(a_class, data, by=teacher, token="tok-1")
+    again, first_again = add_students_from_form(a_class, data, by=teacher, token="tok-1")
+    assert (len(created), first) == (2, True)
+    assert (again, first_again) == ([], False)
+    assert Enrollment.objects.filter(cohort=a_class).count() == 2
+
+
+def test_a_refused_add_students_form_leaves_nothing_and_may_be_sent_again(a_class, teacher):
+    data = {"name_list": parse_names("Gul Wazir"), "username": "nobody"}
+    with pytest.raises(ValidationError, match="nobody"):
+        add_students_from_form(a_class, data, by=teacher, token="tok-2")
+    assert not Enrollment.objects.filter(cohort=a_class).exists()
+    created, first = add_students_from_form(
+        a_class, {"name_list": parse_names("Gul Wazir")}, by=teacher, token="tok-2"
+    )
+    assert (len(created), first) == (1, True)

@@ -147,3 +147,13 @@ def test_publishing_a_packet_announces_it_once_in_the_class_room(classroom):
     assert announcements.count() == 1
     assert announcements.get().text == "New packet: At the clinic"
     assert announcements.get().link == packet.url
+
+
+def test_only_a_student_of_the_class_can_be_muted(classroom, make_user):
+    cohort, teacher, amina, _ahmad = classroom
+    stranger = make_user(Role.STUDENT)
+    with pytest.raises(ValidationError):
+        services.mute_student(teacher, cohort, stranger, 10)
+    with pytest.raises(ValidationError):
+        services.mute_student(teacher, cohort, teacher.pk, 10)
+    assert services.mute_student(teacher, cohort, amina.pk, 10).student == amina

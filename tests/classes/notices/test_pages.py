@@ -48,6 +48,12 @@ def test_opening_a_notice_marks_it_read_and_leads_to_its_link(cohort, login):
     assert notice.read_at is not None and unread(cohort.amina) == 0
 
 
+def test_a_notice_linking_off_the_site_leads_to_the_list(cohort, login):
+    notice = packet_notice(cohort.amina, link="https://elsewhere.example/classes/")
+    response = login(cohort.amina).get(f"/notices/{notice.pk}/")
+    assert response.status_code == 302 and response["Location"] == "/notices/"
+
+
 def test_another_person_s_notice_is_not_found_and_stays_unread(cohort, login):
     notice = packet_notice(cohort.gul)
     assert login(cohort.amina).get(f"/notices/{notice.pk}/").status_code == 404
