@@ -4,6 +4,7 @@ language, for the questions the student answers themselves at the desk."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms.models import model_to_dict
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -40,7 +41,7 @@ def intake_page(request, student_id):
     )
     entry_form = EntryForm(
         request.POST if bound == "entry" else None,
-        initial={"entry_date": periods[-1].start if periods else today},
+        initial=entry_initial(entries, periods[-1].start if periods else today),
     )
     chosen = {"profile": profile_form, "entry": entry_form}.get(bound)
     if request.method == "POST" and chosen is None:
@@ -63,6 +64,14 @@ def intake_page(request, student_id):
     }
     with translation.override(language or translation.get_language()):
         return render(request, "records/intake.html", context, status=400 if chosen else 200)
+
+
+def entry_initial(entries, entry_date):
+    """The newest answers, dated for the newest period: a re-entry is often
+    the same status, and a correction starts from what was recorded."""
+    newest = entries[0] if entries else None
+    answers = model_to_dict(newest, fields=EntryForm.Meta.fields) if newest else {}
+    return {**answers, "entry_date": entry_date}
 
 
 def bad_request(text):

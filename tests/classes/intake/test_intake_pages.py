@@ -141,3 +141,12 @@ def test_intake_is_in_the_student_s_data_and_erased_with_them(login, manager, cl
     for key in ("classes.IntakeProfile", "classes.IntakeEntry"):
         STUDENT_DATA[key].erase(amina)
     assert not IntakeProfile.objects.exists() and not IntakeEntry.objects.exists()
+
+
+def test_the_entry_form_starts_from_the_newest_answers(login, manager, classroom):
+    _cohort, _teacher, amina, _ahmad = classroom
+    client = login(manager)
+    client.post(url(amina), ENTRY)
+    page = client.get(url(amina)).content.decode()
+    assert '<option value="ielce" selected>' in page
+    assert 'value="english_learner" id="id_barriers_' in page and "checked" in page
