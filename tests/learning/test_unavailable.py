@@ -2,25 +2,33 @@
 with 503, which nginx retries on another process (deploy/nginx/harbor.conf)."""
 
 import pytest
+from django.conf import settings
 from redis.exceptions import ConnectionError as RedisConnectionError
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 from learning.unavailable import RefuseWhenTheLayerIsDown
+from tests.classes.chat.conftest import session_cookie
 from tests.servers import free_port, start_server, stop_server
 
 WEBSOCKET = {"type": "websocket", "extensions": {"websocket.http.response": {}}}
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_process_with_a_wrong_redis_url_refuses_handshakes_with_503():
+def test_a_process_with_a_wrong_redis_url_refuses_handshakes_with_503(classroom):
+    """A signed-in student's handshake: the first touch of the layer (joining
+    the room) fails, and nginx gets the 503 it retries on another process.
+    (An anonymous handshake is refused with 403 before the layer is touched.)"""
+    cohort, _teacher, amina, _ahmad = classroom
+    cookie = f"{settings.SESSION_COOKIE_NAME}={session_cookie(amina)}"
     nothing_there = f"redis://127.0.0.1:{free_port()}/0"
     process, url = start_server(REDIS_URL=nothing_there)
     try:
         with pytest.raises(InvalidStatus) as refused:
             connect(
-                url.replace("http", "ws", 1) + "/ws/classes/1/chat/",
+                url.replace("http", "ws", 1) + f"/ws/classes/{cohort.pk}/chat/",
                 origin=url,
+                additional_headers={"Cookie": cookie},
                 open_timeout=10,
             )
     finally:
