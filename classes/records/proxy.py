@@ -26,7 +26,7 @@ from django.db import models
 from django.db.models import F, Min, Q
 from django.utils.translation import gettext_lazy as _
 
-from classes.models import FeedbackStatus, Submission, SubmissionStatus, SubmissionVersion
+from classes.models import FeedbackStatus, Submission, SubmissionVersion
 from classes.records.days import local_day
 
 
@@ -95,8 +95,11 @@ def verified_work(student_ids, classes, rules):
     returned = Q(feedback__status=FeedbackStatus.RETURNED)
     rows = (
         scoped(Submission.objects.filter(student_id__in=student_ids), classes)
-        .filter(status=SubmissionStatus.RETURNED, assignment__kind__in=kinds)
+        .filter(assignment__kind__in=kinds)
         .annotate(returned_at=Min("feedback__created_at", filter=returned))
+        # Once returned, the hours stay earned: a revision asked for later
+        # does not take back what a report may already have counted.
+        .filter(returned_at__isnull=False)
         .annotate(day=local_day("returned_at"))
         .values_list("student_id", "pk", "assignment__kind", "day")
     )

@@ -38,6 +38,15 @@ def test_work_a_teacher_returns_earns_the_verified_hours_on_that_day(classroom, 
     assert (item.submission_id, item.day) == (returned.pk, timezone.localdate())
 
 
+def test_work_returned_then_sent_back_for_revision_keeps_its_hours(classroom, work):
+    _cohort, teacher, amina, _ahmad = classroom
+    submission = hand_in(amina, work["written"])
+    give_feedback(teacher, submission)
+    give_feedback(teacher, submission, status="revision_requested")
+    (item,) = proxy_by_student([amina.pk])[amina.pk]
+    assert (item.submission_id, item.minutes) == (submission.pk, 60)
+
+
 def quiz_answers(quiz, right):
     """Two questions: both right (100 %), or one (50 %)."""
     first, second = (block.id for block in quiz.questions)
