@@ -17,12 +17,9 @@ from classes.access import intake_student
 from classes.intake.forms import EntryForm, ProfileForm
 from classes.intake.services import entry_for_period, save_entry, save_profile
 from classes.models import AuditAction, IntakeProfile
-from classes.records.access import records_classes
 from classes.records.audit import audit_request
 from classes.records.period_data import periods_of_student
 from learning.languages import is_supported
-
-FORMS = {"profile": ProfileForm, "entry": EntryForm}
 
 
 @login_required
@@ -33,7 +30,9 @@ def intake_page(request, student_id):
         return bad_request(_("Choose one of Harbor's languages."))
     profile = IntakeProfile.objects.filter(student=student).first()
     entries = list(student.intake_entries.all())
-    periods = periods_of_student(student, records_classes(request.user))
+    # Every class's service: the entry dates belong to the program's periods,
+    # whoever takes the intake (intake staff need not teach the student).
+    periods = periods_of_student(student)
     today = timezone.localdate()
     bound = request.POST.get("form") if request.method == "POST" else None
     profile_form = ProfileForm(

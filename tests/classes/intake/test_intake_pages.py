@@ -150,3 +150,16 @@ def test_the_entry_form_starts_from_the_newest_answers(login, manager, classroom
     page = client.get(url(amina)).content.decode()
     assert '<option value="ielce" selected>' in page
     assert 'value="english_learner" id="id_barriers_' in page and "checked" in page
+
+
+def test_intake_staff_see_the_periods_of_a_student_they_do_not_teach(login, make_user, classroom):
+    from classes.attendance import Mark, take_attendance
+
+    cohort, teacher, amina, _ahmad = classroom
+    first = cohort.sessions.order_by("starts_at")[0]
+    take_attendance(first, {amina.pk: Mark("present", 120)}, by=teacher)
+    desk = make_user(Role.TEACHER, display_name="Front Desk")
+    desk.groups.add(Group.objects.get(name=INTAKE_STAFF_GROUP))
+    page = login(desk).get(url(amina)).content.decode()
+    assert "Period from" in page and "no status at entry yet" in page
+    assert f'value="{first.starts_at.date().isoformat()}"' in page  # the entry date offered
