@@ -27,12 +27,18 @@ ROUNDS = 5
 CLIENTS = 4
 
 
-def main():
+def demo_environment():
+    """The bench settings' environment, its database migrated with the demo loaded."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS}
     (ROOT / "build/bench").mkdir(parents=True, exist_ok=True)
     manage = [PYTHON, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return env
+
+
+def main():
+    env = demo_environment()
     cookie = student_session_cookie(env)
     port = free_port()
     server = start_gunicorn(env, port)

@@ -15,8 +15,8 @@ import subprocess
 from bench.packet_page import (
     PYTHON,
     ROOT,
-    SETTINGS,
     TRIVIAL_URL,
+    demo_environment,
     fetch,
     free_port,
     measure,
@@ -46,11 +46,7 @@ print("URL", "class", f"/classes/{enrollment.cohort_id}/")
 
 
 def main():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS}
-    (ROOT / "build/bench").mkdir(parents=True, exist_ok=True)
-    manage = [PYTHON, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    env = demo_environment()
     urls = page_urls(env)
     cookie = student_session_cookie(env)
     port = free_port()
