@@ -4,7 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from learning import doors
-from learning.admin_guards import external_link_chooser
+from learning.admin_guards import dismissibles, external_link_chooser
 from learning.app_icons import favicon, manifest
 from learning.health import healthz
 from learning.ids import TOO_LONG_FOR_AN_ID as TOO_LONG
@@ -49,6 +49,7 @@ documents = [
 # Other Wagtail admin views that answered 500 to requests no browser sends.
 admin_guards = [
     path("admin/choose-external-link/", external_link_chooser),
+    path("admin/dismissibles/", dismissibles),
 ]
 
 urlpatterns = [

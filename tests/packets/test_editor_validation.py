@@ -275,6 +275,25 @@ def test_the_external_link_chooser_is_for_the_admin_only(client, student):
     assert client.post("/admin/choose-external-link/", {}).status_code in (302, 403)
 
 
+@pytest.mark.parametrize("body", ['["a", "b"]', "3", '"text"', "null", "\xff"])
+def test_dismissing_a_hint_with_anything_but_an_object_is_a_400(editor, body):
+    """Wagtail merged any JSON into the profile's dict: a list was a 500."""
+    response = editor.patch("/admin/dismissibles/", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert editor.get("/admin/dismissibles/").json() == {}
+
+
+def test_dismissing_a_hint_is_kept(editor):
+    editor.patch("/admin/dismissibles/", data='{"tip": true}', content_type="application/json")
+    assert editor.get("/admin/dismissibles/").json() == {"tip": True}
+
+
+def test_dismissibles_are_for_the_admin_only(client, student):
+    client.force_login(student)
+    response = client.patch("/admin/dismissibles/", data="{}", content_type="application/json")
+    assert response.status_code in (302, 403)
+
+
 def test_a_task_chooser_post_without_a_task_type_says_why(editor):
     """Wagtail answered with an empty 400."""
     response = editor.post("/admin/workflows/task_chooser/create/", {})
