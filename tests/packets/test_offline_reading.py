@@ -30,6 +30,21 @@ def test_a_new_release_of_a_kept_file_makes_a_new_worker(client, settings, monke
     assert version != changed
 
 
+def test_hashed_names_make_the_release_without_reading_the_files(client, monkeypatch):
+    """In production the hashed name already says the contents: /sw.js reads no file."""
+    from learning import offline
+
+    def no_file_reads(name):
+        raise AssertionError(f"read {name}")
+
+    monkeypatch.setattr(offline.finders, "find", no_file_reads)
+    monkeypatch.setattr(offline, "static", lambda name: f"/static/{name}.abc123")
+    first = re.search(r'harbor-shell-(\w+)"', client.get("/sw.js").content.decode())[1]
+    monkeypatch.setattr(offline, "static", lambda name: f"/static/{name}.def456")
+    second = re.search(r'harbor-shell-(\w+)"', client.get("/sw.js").content.decode())[1]
+    assert first != second
+
+
 def test_the_service_worker_takes_only_get(client):
     assert client.post("/sw.js").status_code == 405
 
