@@ -70,15 +70,19 @@ def session_cancelled(p, w):
 
 
 def session_changed(p, w):
+    values = {"class": w.english(p["class"]), "when": when(p["starts_at"])}
     if p.get("was"):
+        sentence = _("%(class)s: the session on %(was)s moved to %(when)s.")
+        values["was"] = when(p["was"])
+    else:
+        sentence = _("%(class)s: the session on %(when)s is on again.")
+    if p.get("place"):  # in person or hybrid: where to go, as with "Class today"
         return w(
-            _("%(class)s: the session on %(was)s moved to %(when)s."),
-            **{"class": w.english(p["class"]), "was": when(p["was"]), "when": when(p["starts_at"])},
+            _("%(change)s Where: %(place)s."),
+            change=w(sentence, **values),
+            place=w.english(p["place"]),
         )
-    return w(
-        _("%(class)s: the session on %(when)s is on again."),
-        **{"class": w.english(p["class"]), "when": when(p["starts_at"])},
-    )
+    return w(sentence, **values)
 
 
 def new_feedback(p, w):

@@ -45,17 +45,21 @@ def session_cancelled(session, by):
     """A cancelled session (or one back on) that has not ended yet."""
     if not still_ahead(session):
         return []
-    kind = NoticeKind.SESSION_CANCELLED if session.cancelled else NoticeKind.SESSION_CHANGED
+    if session.cancelled:  # nobody goes: no place to tell
+        kind, params = NoticeKind.SESSION_CANCELLED, session_params(session)
+    else:
+        kind = NoticeKind.SESSION_CHANGED
+        params = session_params(session, **place_of(session.cohort))
     people = people_of(session.cohort, leaving_out=by)
     link = session.cohort.get_absolute_url()
-    return notify(people, kind, session_params(session), link=link)
+    return notify(people, kind, params, link=link)
 
 
 def session_moved(session, was, by):
     """A held session given another start, still ahead (`was`: the old start)."""
     if was == session.starts_at or session.cancelled or not still_ahead(session):
         return []
-    params = session_params(session, was=was.isoformat())
+    params = session_params(session, was=was.isoformat(), **place_of(session.cohort))
     people = people_of(session.cohort, leaving_out=by)
     return notify(
         people, NoticeKind.SESSION_CHANGED, params, link=session.cohort.get_absolute_url()

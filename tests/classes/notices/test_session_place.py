@@ -2,12 +2,17 @@
 (room and address, the teacher's English), in Harbor and by email; an online
 class's says nothing of a place."""
 
+from datetime import time
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from classes.models import Notice, NoticeKind
 from classes.notices.tasks import next_morning, run_morning
 from classes.place import change_place
+from classes.schedule import change_session, set_cancelled
+from tests.classes.notices.conftest import future_session
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +64,27 @@ def test_an_online_class_s_notice_names_no_place(cohort, login, run_worker):
     assert "Where:" not in page and "Room 12" not in page
     body = next(m.body for m in mail.outbox if m.to == ["amina@example.org"])
     assert "Room 12" not in body and "Riverside" not in body
+
+
+def test_a_moved_session_of_a_hybrid_class_says_where_it_meets(hybrid, login):
+    session = future_session(hybrid, days=3)
+    day = timezone.localtime(session.starts_at).date()
+    change_session(session, day=day, at=time(19, 30), duration_minutes=60, by=hybrid.teacher)
+    notice = Notice.objects.get(recipient=hybrid.amina, kind=NoticeKind.SESSION_CHANGED)
+    assert notice.params["place"] == PLACE
+    page = login(hybrid.amina).get("/notices/").content.decode()
+    assert f'19:30. Where: <bdi lang="en" dir="ltr">{PLACE}</bdi>.' in page
+
+
+def test_a_session_back_on_says_where_but_a_cancelled_one_does_not(hybrid, login):
+    session = future_session(hybrid)
+    set_cancelled(session, True, by=hybrid.teacher)
+    set_cancelled(session, False, by=hybrid.teacher)
+    cancelled, back_on = (
+        Notice.objects.get(recipient=hybrid.amina, kind=kind)
+        for kind in (NoticeKind.SESSION_CANCELLED, NoticeKind.SESSION_CHANGED)
+    )
+    assert "place" not in cancelled.params
+    assert back_on.params["place"] == PLACE
+    page = login(hybrid.amina).get("/notices/").content.decode()
+    assert page.count("Where:") == 1
