@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,6 +21,7 @@ from classes.models import (
     Session,
 )
 from classes.models.attendance import ATTENDED
+from classes.records.rules import nrs_rules
 from learning.models import User
 
 
@@ -171,5 +171,6 @@ def contact_hours_by_student(
 
 
 def is_participant(hours: Decimal) -> bool:
-    """Adult-education reporting counts a participant from this many contact hours."""
-    return hours >= settings.HARBOR_PARTICIPANT_HOURS
+    """Adult-education reporting counts a participant from this many contact
+    hours: the one threshold the periods of participation use too."""
+    return hours >= nrs_rules().participant_hours

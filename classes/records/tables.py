@@ -3,9 +3,10 @@ per figure, one cell per column (level, class or total)."""
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from classes.records.rules import nrs_rules
 
 NO_VALUE = "—"
 
@@ -47,7 +48,9 @@ class FigureRow:
 
 
 def participants_label():
-    return _("Participants (%(hours)s+ hours)") % {"hours": settings.HARBOR_PARTICIPANT_HOURS}
+    return _("Participants (%(hours)s+ hours)") % {
+        "hours": number_format(nrs_rules().participant_hours, 0)
+    }
 
 
 def figure_rows():

@@ -174,7 +174,7 @@ def test_contact_hours_by_local_date_range_across_the_clock_change(autumn_term):
 def test_twelve_contact_hours_make_a_participant(settings):
     assert is_participant(Decimal("12.00"))
     assert not is_participant(Decimal("11.99"))
-    settings.HARBOR_PARTICIPANT_HOURS = 6
+    settings.HARBOR_NRS_RULES = {**settings.HARBOR_NRS_RULES, "participant_hours": 6}
     assert is_participant(Decimal("6"))
 
 
