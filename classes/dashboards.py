@@ -103,7 +103,11 @@ def teacher_panels(user, now=None, viewable=list):
     today = sessions.held().on_day(timezone.localdate(now)).with_roll_taken()
     missing = sessions.roll_missing(now).order_by("-starts_at")
     return {
-        "my_classes": list(Class.objects.taught_by(user).select_related("level")),
+        "my_classes": list(
+            Class.objects.taught_by(user)
+            .current_first(timezone.localdate(now))
+            .select_related("level")
+        ),
         "todays_sessions": list(today.order_by("starts_at")),
         "missing_rolls": list(missing[:SOON]),
         "work_to_review": classes_with_work_to_review(user),

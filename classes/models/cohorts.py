@@ -51,6 +51,13 @@ class ClassQuerySet(models.QuerySet):
         enrolled = Enrollment.objects.active().filter(student=user).values("cohort_id")
         return self.filter(Q(pk__in=taught) | Q(pk__in=enrolled))
 
+    def current_first(self, today=None):
+        """Classes still running or yet to start before those whose term ended,
+        each group by name: a teacher's home leads with what they teach now."""
+        today = today or timezone.localdate()
+        ended = models.Case(models.When(term_end__lt=today, then=1), default=0)
+        return self.alias(ended=ended).order_by("ended", "name", "pk")
+
     def current(self, today=None):
         today = today or timezone.localdate()
         return self.filter(term_start__lte=today, term_end__gte=today)

@@ -129,6 +129,24 @@ def test_a_teacher_sees_todays_sessions_and_missing_rolls(
     assert two_days_ago.get_absolute_url() not in page
 
 
+def test_a_teacher_s_home_leads_with_classes_still_running(login, teacher, level_with_packets):
+    level = level_with_packets("level-a")
+    running_class(level, teacher, name="Zebra evening class")
+    today = timezone.localdate()
+    create_class(
+        name="Autumn term (ended)",
+        level=level,
+        teachers=[teacher],
+        term_start=today - timedelta(days=60),
+        term_end=today - timedelta(days=30),
+        meeting_days=EVERY_DAY,
+        start_time=time(10, 0),
+        duration_minutes=60,
+    )
+    page = login(teacher).get("/").content.decode()
+    assert page.index("Zebra evening class") < page.index("Autumn term (ended)")
+
+
 @pytest.mark.parametrize("role", ["student", "teacher"])
 def test_the_home_page_takes_the_same_queries_with_more_classes(
     login, student, teacher, level_with_packets, role, django_assert_max_num_queries
