@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from classes import dashboards as class_panels
+from classes.access import can_manage_intake, can_manage_loans
 from classes.loans import selectors as loans
 from classes.practice import pages as practice_pages
 from learning.roles import Role
@@ -36,6 +37,9 @@ def dashboard_context(request):
         "greeting": GREETINGS.get(role, _("Your account has no role yet: ask your program.")),
         "can_open_admin": role in (Role.TEACHER, Role.MANAGER),
         "can_open_records": role in (Role.TEACHER, Role.MANAGER),
+        # Duties a manager gives staff who may have no role of their own.
+        "can_open_loans": role in (Role.TEACHER, Role.MANAGER) or can_manage_loans(user),
+        "can_take_intake": can_manage_intake(user),
         **flashcard_panels(user, role),
         **loan_panels(user, role),
         **(practice_pages.student_panels(user) if role == Role.STUDENT else {}),

@@ -47,8 +47,9 @@ def _fresh_cache():
 def make_user(db):
     def make(role=Role.STUDENT, **fields):
         number = next(_numbers)
-        fields.setdefault("username", f"{role.label.lower()}{number}")
-        fields.setdefault("display_name", f"{role.label} {number}")
+        label = role.label if role is not None else "Staff"
+        fields.setdefault("username", f"{label.lower()}{number}")
+        fields.setdefault("display_name", f"{label} {number}")
         user = get_user_model().objects.create_user(password=PASSWORD, **fields)
         if role is not None:
             user.add_role(role)

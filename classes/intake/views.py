@@ -4,6 +4,8 @@ language, for the questions the student answers themselves at the desk."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.forms.models import model_to_dict
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -12,8 +14,10 @@ from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
-from classes.access import intake_student
+from classes.access import can_manage_intake, intake_student
+from classes.intake.listing import LONGEST_SEARCH, PER_PAGE, students_for_intake
 from classes.intake.forms import EntryForm, ProfileForm
 from classes.intake.services import entry_for_period, save_entry, save_profile
 from classes.models import AuditAction, IntakeProfile
@@ -60,9 +64,29 @@ def intake_page(request, student_id):
         "periods": [(p, entry_for_period(entries, p)) for p in reversed(periods)],
         "student_language": student_language(student, language),
         "page_url": page_url(student, ""),
+        # Intake staff who teach nobody go back to the list, not to a record
+        # they may not open.
+        "may_read_records": request.user.is_manager,
     }
     with translation.override(language or translation.get_language()):
         return render(request, "records/intake.html", context, status=400 if chosen else 200)
+
+
+@login_required
+@require_safe
+def intake_list(request):
+    """The students, found by name, each linked to their intake page."""
+    if not can_manage_intake(request.user):
+        raise PermissionDenied
+    search = request.GET.get("q", "").strip()
+    page_number = request.GET.get("page", "1")
+    if len(search) > LONGEST_SEARCH:
+        return bad_request(_("Search for at most %(count)s letters.") % {"count": LONGEST_SEARCH})
+    if not (page_number.isascii() and page_number.isdigit()):
+        return bad_request(_("The page number is a whole number."))
+    paginator = Paginator(students_for_intake(search), PER_PAGE)
+    page = paginator.get_page(page_number)
+    return render(request, "records/intake_list.html", {"page": page, "search": search})
 
 
 def entry_initial(entries, entry_date):

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from classes.data_rights import views as data_rights
-from classes.intake.views import intake_page
+from classes.intake.views import intake_list, intake_page
 from classes.records import views
 from classes.records.nrs.views import freeze_tables, nrs_tables, snapshot_page
 
@@ -25,6 +25,7 @@ urlpatterns = [
         name="new_assessment",
     ),
     path("students/<id:student_id>/intake/", intake_page, name="intake"),
+    path("intake/", intake_list, name="intake_list"),
     path("students/<id:student_id>/data.zip", data_rights.export_student, name="student_data"),
     path("students/<id:student_id>/erase/", data_rights.erase, name="erase_student"),
     path("audit/", views.audit_log, name="audit"),

@@ -167,6 +167,7 @@ ROUTES = {
     "records/students/<id:student_id>/participation/": same(CLASS_STAFF),
     "records/students/<id:student_id>/assessments/new/": same(CLASS_STAFF),
     "records/students/<id:student_id>/intake/": same(MANAGERS),  # and intake staff
+    "records/intake/": (MANAGERS, only_get(MANAGERS)),  # and intake staff
     "records/students/<id:student_id>/data.zip": same(MANAGERS),
     "records/students/<id:student_id>/erase/": same(MANAGERS),
     "records/audit/": same(MANAGERS),

@@ -163,3 +163,53 @@ def test_intake_staff_see_the_periods_of_a_student_they_do_not_teach(login, make
     page = login(desk).get(url(amina)).content.decode()
     assert "Period from" in page and "no status at entry yet" in page
     assert f'value="{first.starts_at.date().isoformat()}"' in page  # the entry date offered
+
+
+def test_intake_staff_with_no_role_reach_a_student_s_intake_from_home(login, make_user, classroom):
+    _cohort, _teacher, amina, ahmad = classroom
+    desk = make_user(None, username="desk", display_name="Front Desk")
+    desk.groups.add(Group.objects.get(name=INTAKE_STAFF_GROUP))
+    client = login(desk)
+    home = client.get("/").content.decode()
+    assert 'href="/records/intake/"' in home
+    listing = client.get("/records/intake/", {"q": amina.name[:4]}).content.decode()
+    assert f'href="{url(amina)}"' in listing and url(ahmad) not in listing
+    assert "not recorded yet" in listing
+    page = client.get(url(amina)).content.decode()
+    # Back to the list, not to a record this desk may not open.
+    assert 'href="/records/intake/"' in page and f"/records/students/{amina.pk}/\"" not in page
+
+
+def test_the_intake_list_says_who_has_intake_recorded(login, manager, classroom):
+    _cohort, _teacher, amina, ahmad = classroom
+    client = login(manager)
+    client.post(url(amina), PROFILE)
+    listing = client.get("/records/intake/").content.decode()
+    amina_row = listing[listing.index(url(amina)) :].split("</li>")[0]
+    ahmad_row = listing[listing.index(url(ahmad)) :].split("</li>")[0]
+    assert "not recorded yet" not in amina_row and "recorded" in amina_row
+    assert "not recorded yet" in ahmad_row
+
+
+def test_the_intake_list_is_refused_to_teachers_and_students(login, classroom):
+    _cohort, teacher, amina, _ahmad = classroom
+    assert login(teacher).get("/records/intake/").status_code == 403
+    assert 'href="/records/intake/"' not in login(teacher).get("/").content.decode()
+    assert login(amina).get("/records/intake/").status_code == 403
+
+
+def test_a_bad_search_or_page_is_a_400(login, manager):
+    client = login(manager)
+    assert client.get("/records/intake/", {"q": "x" * 101}).status_code == 400
+    assert client.get("/records/intake/", {"page": "²"}).status_code == 400
+    assert client.get("/records/intake/", {"page": "999"}).status_code == 200
+
+
+def test_loan_staff_with_no_role_reach_the_loans_from_home(login, make_user):
+    from learning.roles import LOAN_STAFF_GROUP
+
+    lender = make_user(None, username="lender", display_name="Lender")
+    lender.groups.add(Group.objects.get(name=LOAN_STAFF_GROUP))
+    home = login(lender).get("/").content.decode()
+    assert 'href="/loans/"' in home
+    assert login(lender).get("/loans/").status_code == 200
