@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from classes.access import can_manage_intake, intake_student
-from classes.intake.listing import LONGEST_SEARCH, PER_PAGE, students_for_intake
 from classes.intake.forms import EntryForm, ProfileForm
+from classes.intake.listing import LONGEST_SEARCH, PER_PAGE, students_for_intake
 from classes.intake.services import entry_for_period, save_entry, save_profile
 from classes.models import AuditAction, IntakeProfile
 from classes.records.audit import audit_request

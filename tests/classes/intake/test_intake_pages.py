@@ -177,7 +177,7 @@ def test_intake_staff_with_no_role_reach_a_student_s_intake_from_home(login, mak
     assert "not recorded yet" in listing
     page = client.get(url(amina)).content.decode()
     # Back to the list, not to a record this desk may not open.
-    assert 'href="/records/intake/"' in page and f"/records/students/{amina.pk}/\"" not in page
+    assert 'href="/records/intake/"' in page and f'/records/students/{amina.pk}/"' not in page
 
 
 def test_the_intake_list_says_who_has_intake_recorded(login, manager, classroom):
