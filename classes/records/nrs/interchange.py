@@ -41,6 +41,7 @@ STUDENTS = ColumnTable(
     (
         Column("student_id", "student_id"),
         Column("username", "username"),
+        Column("name", "name"),
         Column("first_name", "first_name"),
         Column("last_name", "last_name"),
         Column("date_of_birth", "date_of_birth"),
@@ -168,6 +169,7 @@ def year_students(year, today, rules) -> YearStudents:
                 {
                     "student_id": student_id,
                     "username": user.username,
+                    "name": user.name,
                     "first_name": user.first_name,
                     "last_name": user.last_name,
                     **person,
@@ -189,14 +191,14 @@ def students_rows(year_students: YearStudents):
 
 
 def attended_in(year):
-    """Attended minutes in held sessions of the year, oldest first."""
+    """Attended minutes in held sessions of the year, by day then student."""
     return (
         Attendance.objects.counted()
         .between(year.first_day, year.last_day)
         .annotate(day=local_day("session__starts_at"))
         .values("student_id", "day", "minutes", "session_id", "session__cohort_id")
         .annotate(mode=F("session__cohort__mode"))
-        .order_by("session__starts_at", "student_id", "session_id")
+        .order_by("day", "student_id", "session__starts_at", "session_id")
     )
 
 

@@ -7,6 +7,7 @@ LAYOUT = {
     "students": (
         ("student_id", "integer", "Harbor's id of the student (stable)"),
         ("username", "text", "the student's username in Harbor"),
+        ("name", "text", "the name Harbor shows (display name, else first and last name)"),
         ("first_name", "text", "first name as recorded (may be empty)"),
         ("last_name", "text", "last name as recorded (may be empty)"),
         ("date_of_birth", "date", "YYYY-MM-DD; empty unless date_of_birth_status is given"),

@@ -20,6 +20,7 @@ from tests.factories import give_feedback, hand_in, publish_assignment, publish_
 STUDENT_COLUMNS = [
     "student_id",
     "username",
+    "name",
     "first_name",
     "last_name",
     "date_of_birth",
@@ -157,6 +158,7 @@ def test_a_student_appears_with_intake_codes_and_period_dates(login, manager, pr
     first_day = timezone.localtime(online.sessions.order_by("starts_at")[0].starts_at).date()
     assert amina_row["period_entry_date"] == first_day.isoformat()
     assert amina_row["period_exit_date"] == ""
+    assert amina_row["name"] == "Amina Yusuf"
     assert (amina_row["period_hours"], amina_row["period_proxy_hours"]) == ("10.00", "1.00")
     assert (amina_row["participant"], amina_row["entering_nrs_level"]) == ("no", "2")
     assert (amina_row["date_of_birth"], amina_row["date_of_birth_status"]) == (
@@ -176,7 +178,7 @@ def test_a_student_without_intake_is_unknown_everywhere(login, manager, program)
     _amina, ahmad, _online, _in_person = program
     _header, rows = download(login(manager), "students")
     (ahmad_row,) = [row for row in rows if row["student_id"] == str(ahmad.pk)]
-    for column in STUDENT_COLUMNS[5:9] + STUDENT_COLUMNS[15:]:
+    for column in STUDENT_COLUMNS[6:10] + STUDENT_COLUMNS[16:]:
         assert ahmad_row[column] == "unknown", column
     assert ahmad_row["date_of_birth"] == "" and ahmad_row["entering_nrs_level"] == ""
     assert ahmad_row["period_hours"] == "2.00"
