@@ -82,6 +82,9 @@ def test_table_4_as_csv_holds_the_hand_computed_figures_of_the_page(
         "class_hours",
         "proxy_hours",
         "participants_with_gain",
+        "participants_separated",
+        "participants_remaining",
+        "percent_participants_with_gain",
         "periods",
         "periods_with_gain",
         "percent_periods_with_gain",
@@ -94,6 +97,8 @@ def test_table_4_as_csv_holds_the_hand_computed_figures_of_the_page(
         "0.00",
     )
     assert (level_2["periods"], level_2["periods_with_gain"]) == ("1", "0")
+    # Amina's period is open: she remains, without a gain.
+    assert (level_2["participants_separated"], level_2["participants_remaining"]) == ("0", "1")
     assert level_2["percent_periods_with_gain"] == "0.0"
     assert row(rows, "1")["percent_periods_with_gain"] == ""  # none: the page's "–"
     assert row(rows, "total")["participants"] == "1"
@@ -174,7 +179,7 @@ def test_a_snapshot_s_frozen_figures_download_as_they_were(login, manager, year_
     cells = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert cells["total"][2] == 1  # a number, as frozen
     assert Decimal(str(cells["2"][3])) == Decimal("12.00")
-    assert cells["1"][8] is None  # "–" when frozen: an empty cell
+    assert cells["1"][11] is None  # "–" when frozen: an empty cell
     entry = AccessAuditEntry.objects.filter(action=AuditAction.EXPORT).latest("at")
     assert entry.target == path and entry.row_count == len(cells)
     assert client.get("/records/nrs/snapshots/999/table-4.csv").status_code == 404
