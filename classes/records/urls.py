@@ -1,13 +1,19 @@
 """`/records/`: managers' and teachers' dashboards, drill-down and audit (see docs/urls.md)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from classes.data_rights import views as data_rights
 from classes.intake.views import intake_list, intake_page
 from classes.records import views
+from classes.records.nrs import downloads
+from classes.records.nrs.files import TABLES
+from classes.records.nrs.interchange import FILES
 from classes.records.nrs.views import freeze_tables, nrs_tables, snapshot_page
 
 app_name = "records"
+
+NRS_TABLE = rf"table-(?P<name>{'|'.join(TABLES)})\.(?P<fmt>csv|xlsx)"
+INTERCHANGE = rf"(?P<name>{'|'.join(FILES)})\.csv"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -32,4 +38,16 @@ urlpatterns = [
     path("nrs/", nrs_tables, name="nrs_tables"),
     path("nrs/snapshots/", freeze_tables, name="nrs_freeze"),
     path("nrs/snapshots/<id:snapshot_id>/", snapshot_page, name="nrs_snapshot"),
+    re_path(rf"^nrs/{NRS_TABLE}$", downloads.table_download, name="nrs_table_file"),
+    re_path(
+        rf"^nrs/snapshots/(?P<snapshot_id>[0-9]{{1,18}})/{NRS_TABLE}$",
+        downloads.snapshot_table_download,
+        name="nrs_snapshot_file",
+    ),
+    re_path(
+        rf"^nrs/interchange/{INTERCHANGE}$",
+        downloads.interchange_file,
+        name="nrs_interchange_file",
+    ),
+    path("nrs/interchange.zip", downloads.interchange_zip, name="nrs_interchange_zip"),
 ]

@@ -37,6 +37,7 @@ from classes.records.figures import (
 from classes.records.filters import Period, RecordsFilterForm, current_term
 from classes.records.forms import AssessmentForm
 from classes.records.nrs import why
+from classes.records.nrs.links import dashboard_links
 from classes.records.periods import in_program_year
 from classes.records.rules import nrs_rules, program_year
 from classes.records.tables import table
@@ -104,6 +105,7 @@ def dashboard(request):
         "rows": table(columns),
         "trends": attendance_trends(in_period, period),
         "exports": dashboard_exports(form, period),
+        "nrs_downloads": dashboard_links(request.user),
     }
     return render(request, "records/dashboard.html", context, status=page_status(form))
 

@@ -174,6 +174,7 @@ ROUTES = {
     "records/nrs/": same(MANAGERS),
     "records/nrs/snapshots/": (only_post(MANAGERS), MANAGERS),
     "records/nrs/snapshots/<id:snapshot_id>/": same(MANAGERS),
+    "records/nrs/interchange.zip": same(MANAGERS),
     # Device loans: the world's device is the laptop lent to the student of class A.
     # Managers run the desk; a teacher reads the loans of their students only.
     "loans/": (STAFF, only_get(SIGNED_IN)),
@@ -215,6 +216,26 @@ SAMPLED_ROUTES = {
         "|loans)\\.(?P<fmt>csv|xlsx)$",
         "loans_export",
     ): same(STAFF),
+    ("records/^nrs/table-(?P<name>1|2|3|4|4b|4c|6)\\.(?P<fmt>csv|xlsx)$", "nrs_table"): same(
+        MANAGERS
+    ),
+    (
+        "records/^nrs/table-(?P<name>1|2|3|4|4b|4c|6)\\.(?P<fmt>csv|xlsx)$",
+        "nrs_table_bad_year",
+    ): same(MANAGERS),
+    (
+        "records/^nrs/snapshots/(?P<snapshot_id>[0-9]{1,18})/table-(?P<name>1|2|3|4|4b|4c|6)"
+        "\\.(?P<fmt>csv|xlsx)$",
+        "nrs_snapshot_table",
+    ): same(MANAGERS),
+    (
+        "records/^nrs/interchange/(?P<name>students|attendance|tests)\\.csv$",
+        "interchange_students",
+    ): same(MANAGERS),
+    (
+        "records/^nrs/interchange/(?P<name>students|attendance|tests)\\.csv$",
+        "interchange_tests",
+    ): same(MANAGERS),
     ("documents/^(\\d+)/(.*)$", "document"): same(READERS),
     ("^documents/\\d{19,}/", "too_long"): same(NOTHING),
     ("^media/images/(?P<path>[^/]+)$", "public_image"): same(

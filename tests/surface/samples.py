@@ -47,6 +47,16 @@ REGEX_SAMPLES = {
     },
     r"records/exports/^(?P<name>students|attendance|submissions|assessments|nrs\-table\-4"
     r"|loans)\.(?P<fmt>csv|xlsx)$": {"export": "export", "loans_export": "loans_export"},
+    r"records/^nrs/table-(?P<name>1|2|3|4|4b|4c|6)\.(?P<fmt>csv|xlsx)$": {
+        "nrs_table": "/records/nrs/table-4b.csv",
+        "nrs_table_bad_year": "/records/nrs/table-1.xlsx?year=1999",
+    },
+    r"records/^nrs/snapshots/(?P<snapshot_id>[0-9]{1,18})/table-(?P<name>1|2|3|4|4b|4c|6)"
+    r"\.(?P<fmt>csv|xlsx)$": {"nrs_snapshot_table": "nrs_snapshot_table"},
+    r"records/^nrs/interchange/(?P<name>students|attendance|tests)\.csv$": {
+        "interchange_students": "/records/nrs/interchange/students.csv",
+        "interchange_tests": "/records/nrs/interchange/tests.csv",
+    },
     r"documents/^(\d+)/(.*)$": {"document": "document"},
     r"^media/images/(?P<path>[^/]+)$": {
         "public_image": "public_image",

@@ -98,7 +98,9 @@ def load_world():
         "invited_practice_id": PracticeGroup.objects.get(name=PRACTICE_DEMO).pk,
         "snapshot_id": _nrs_snapshot(people["manager"]).pk,
     }
-    return World(users, {k: str(v) for k, v in values.items()}, _paths(class_a, private_packet))
+    paths = _paths(class_a, private_packet)
+    paths["nrs_snapshot_table"] = f"/records/nrs/snapshots/{values['snapshot_id']}/table-4.xlsx"
+    return World(users, {k: str(v) for k, v in values.items()}, paths)
 
 
 def _nrs_snapshot(manager):

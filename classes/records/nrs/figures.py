@@ -25,8 +25,16 @@ class YearFigures:
 
 
 def year_figures(year, today, rules) -> YearFigures:
+    return figures_of(program_people(year, today, rules), rules)
+
+
+def program_people(year, today, rules):
+    """Every student of the program, as the year's tables read them."""
     students = get_user_model().objects.filter(groups__name=Role.STUDENT).values("pk")
-    people = year_people(year, students, today=today, rules=rules)
+    return year_people(year, students, today=today, rules=rules)
+
+
+def figures_of(people, rules) -> YearFigures:
     counted = people.participants
     return YearFigures(
         len(counted),

@@ -6,7 +6,9 @@ participants and for their periods of participation. Pure functions of
   period in the year; each of their participant periods in the year is in the
   row of its own entering level (its first pre-test).
 - A period made a gain by gains.made_gain (at most one per period); a
-  participant "with a gain" made one in any of their periods in the year.
+  participant "with a gain" made one in any of their periods in the year; one
+  without has separated if their last period in the year exited in it, else
+  remains.
 - Hours: each participant's hours within the year, in class and proxy.
 - 4B: only the participants post-tested in the year, and their post-tested periods.
 - 4C: only distance learners: proxy hours above the distance share of their
@@ -28,6 +30,9 @@ COLUMNS = (
     ("class_hours", _("Hours in class")),
     ("proxy_hours", _("Proxy hours")),
     ("participants_with_gain", _("Participants with a gain")),
+    ("participants_separated", _("Separated without a gain")),
+    ("participants_remaining", _("Remaining without a gain")),
+    ("percent_participants_with_gain", _("Percent of participants with a gain")),
     ("periods", _("Periods of participation")),
     ("periods_with_gain", _("Periods with a gain")),
     ("percent_periods_with_gain", _("Percent of periods with a gain")),
@@ -69,6 +74,8 @@ def outcome_table(number, title, people, period_filter=lambda person, p: True):
         periods = [p for p in participant_periods(person) if period_filter(person, p)]
         made = [gains.made_gain(person.results, p.period) for p in periods]
         row["participants_with_gain"] += any(made)
+        if not any(made):
+            row[without_gain(person)] += 1
         for in_year, gain in zip(periods, made, strict=True):
             own = sums[level_of(person.results, in_year.period)]
             own["periods"] += 1
@@ -82,12 +89,22 @@ def outcome_table(number, title, people, period_filter=lambda person, p: True):
     return Table(number, title, COLUMNS, tuple(rows))
 
 
+def without_gain(person):
+    """A participant without a gain has separated when their last period in the
+    year exited in it (NRS Table 4, column H); else they remain (column I)."""
+    last = max(person.periods, key=lambda in_year: in_year.period.start)
+    return "participants_separated" if last.exited_in_year else "participants_remaining"
+
+
 def values(sums):
     return (
         sums["participants"],
         as_hours(sums["class_minutes"]),
         as_hours(sums["proxy_minutes"]),
         sums["participants_with_gain"],
+        sums["participants_separated"],
+        sums["participants_remaining"],
+        percent(sums["participants_with_gain"], sums["participants"]),
         sums["periods"],
         sums["periods_with_gain"],
         percent(sums["periods_with_gain"], sums["periods"]),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from classes.models import NrsSnapshot
 from classes.records.access import require_manager
 from classes.records.nrs.figures import year_figures
+from classes.records.nrs.links import interchange_links, table_links, with_links
 from classes.records.nrs.snapshots import freeze, snapshot_figures
 from classes.records.rules import nrs_rules, program_year
 
@@ -42,10 +43,15 @@ def bad_year():
 
 def page(request, year, figures, **extra):
     rules, today = nrs_rules(), timezone.localdate()
+    links = table_links(year, extra.get("snapshot"))
     context = {
         "year": year,
         "years": range(program_year(today, rules).first_day.year, EARLIEST_YEAR - 1, -1)[:6],
         "figures": figures,
+        "tables": with_links(figures.tables, links),
+        "outcome_tables": with_links(figures.outcome_tables, links),
+        "status_tables": with_links(figures.status_tables, links),
+        "interchange": interchange_links(year),
         **extra,
     }
     return render(request, "records/nrs_tables.html", context)

@@ -77,6 +77,9 @@ def test_table_4_counts_participants_by_first_level_and_periods_by_their_own():
         "class_hours": Decimal("31.0"),  # 14 + 12 + 3 + 2
         "proxy_hours": Decimal("22.0"),  # 10 + 12
         "participants_with_gain": 2,  # Amina, and Ahmad in his second period
+        "participants_separated": 0,
+        "participants_remaining": 1,  # Gul: no gain, not exited
+        "percent_participants_with_gain": Decimal("66.7"),
         "periods": 3,  # Amina's, Ahmad's first, Gul's
         "periods_with_gain": 1,
         "percent_periods_with_gain": Decimal("33.3"),
@@ -103,3 +106,19 @@ def test_table_4c_counts_distance_learners_by_the_majority_of_their_hours():
         Decimal("12.0"),
     )
     assert row(table, 2)["percent_periods_with_gain"] == Decimal("0.0")
+
+
+def test_a_participant_without_a_gain_who_exited_has_separated():
+    emre = person(  # 12 hours at level 1, exited, never post-tested
+        4,
+        [period(days(date(2026, 9, 8), 6))],
+        [result(7, date(2026, 9, 8), "pre", 1)],
+    )
+    table = table_4([*PEOPLE, emre])
+    assert (row(table, 1)["participants_separated"], row(table, 1)["participants_remaining"]) == (
+        1,
+        0,
+    )
+    assert row(table, 1)["percent_participants_with_gain"] == Decimal("0.0")
+    total = row(table, "total")
+    assert (total["participants_separated"], total["participants_remaining"]) == (1, 1)
