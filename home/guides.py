@@ -120,6 +120,17 @@ def version_in(versions, language):
     return next((version for version in versions if version.language == language), None)
 
 
+def newer_original(guide, versions):
+    """The live original when it was published after this translation was
+    (its text may have changed since), else None."""
+    if guide.translation_of_id is None:
+        return None
+    original = next((v for v in versions if v.pk == guide.translation_of_id), None)
+    if original is None or not (original.last_published_at and guide.last_published_at):
+        return None
+    return original if original.last_published_at > guide.last_published_at else None
+
+
 def is_bidi(language):
     try:
         return get_language_info(language)["bidi"]

@@ -106,6 +106,7 @@ class GuidePage(Page):
         context["versions"] = guides.versions_of(self)
         context["in_your_language"] = guides.version_in(context["versions"], get_language())
         context["bidi"] = guides.is_bidi(self.language)
+        context["newer_original"] = guides.newer_original(self, context["versions"])
         return context
 
 

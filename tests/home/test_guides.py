@@ -137,6 +137,22 @@ def test_an_arabic_guide_reads_right_to_left_and_links_its_english_original(clie
     assert f'<a href="{guides["sign_in"].url}" lang="en" hreflang="en">English</a>' in page
 
 
+STALE = "The original guide was changed after this translation"
+
+
+def test_a_translation_says_when_its_original_changed_after_it(client, guides):
+    translation = guides["sign_in_ar"]
+    assert STALE not in client.get(translation.url).content.decode()
+    original = GuidePage.objects.get(pk=guides["sign_in"].pk)
+    original.summary = "How to sign in, now with a code."
+    original.save_revision().publish()
+    page = client.get(translation.url).content.decode()
+    assert STALE in page and f'<a href="{original.url}" lang="en">Read the original</a>' in page
+    # Published again by its translator: up to date once more.
+    GuidePage.objects.get(pk=translation.pk).save_revision().publish()
+    assert STALE not in client.get(translation.url).content.decode()
+
+
 def test_an_english_guide_points_an_arabic_reader_to_their_translation(login, make_user, guides):
     arabic = make_user(Role.STUDENT, preferred_language="ar")
     page = login(arabic).get(guides["sign_in"].url).content.decode()
