@@ -194,6 +194,12 @@ def device_loans(student):
     )
 
 
+def erase_loan_notes(student):
+    """Loans stay, naming no one (the program's devices and where they went);
+    their notes, which staff may have written about the student, are erased."""
+    Loan.objects.filter(student=student).update(notes="")
+
+
 def device_need(student):
     return rows(DeviceNeed.objects.filter(student=student), "has_no_device", "updated_at")
 

@@ -17,7 +17,8 @@ from classes.chat.rooms import main_room
 from classes.chat.services import post_message
 from classes.data_rights.registry import NOT_STUDENT_DATA, STUDENT_DATA
 from classes.data_rights.retention import delete_old_messages, is_scheduled, schedule
-from classes.models import Attendance, Enrollment, Message, Session, SubmissionFile
+from classes.loans.services import add_device, lend_device
+from classes.models import Attendance, Enrollment, Loan, Message, Session, SubmissionFile
 from packets.demo import ensure_levels
 from tests.classes.submissions.conftest import publish_assignment
 from tests.factories import give_feedback, hand_in, publish_packet
@@ -47,9 +48,19 @@ def test_every_model_that_refers_to_a_person_is_in_the_registry():
 
 
 @pytest.fixture
-def amina_with_history(classroom):
-    """A student with attendance, handed-in work with feedback, chat and a test."""
+def amina_with_history(classroom, manager):
+    """A student with attendance, handed-in work with feedback, chat, a test and
+    a device on loan with a note that names her."""
     cohort, teacher, amina, ahmad = classroom
+    tablet = add_device(by=manager, kind="tablet", asset_tag="HBR-T-1", model_name="Tab A")
+    lend_device(
+        tablet,
+        amina,
+        by=manager,
+        lent_on=timezone.localdate(),
+        due_back=timezone.localdate() + timedelta(weeks=4),
+        notes="Amina Yusuf's brother in Kabul brings it back.",
+    )
     session = Session.objects.filter(cohort=cohort).order_by("starts_at").first()
     take_attendance(session, {amina.pk: Mark("present", 120)}, by=teacher)
     level = ensure_levels()["level-2"]
@@ -126,6 +137,7 @@ def test_erasing_keeps_the_counts_and_nothing_that_names_the_student(
     assert contact_hours(class_=cohort) == hours_before
     assert Attendance.objects.filter(student_id=amina.pk).count() == 1
     assert Enrollment.objects.filter(student_id=amina.pk).exists()
+    assert Loan.objects.filter(student_id=amina.pk, notes="").exists()  # the device's trail stays
     text = everything_in_the_database()
     for trace in (amina.username, "Amina Yusuf", "amina@example.org", "Kabul"):
         assert trace not in text, trace
