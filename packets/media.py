@@ -20,12 +20,13 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
+from learning.ranges import file_or_part_response
 from packets.privacy import page_access
 
 PUBLIC_SECONDS = 24 * 3600
@@ -73,7 +74,9 @@ def serve_rendition(request, path):
     return media_file_response(f"images/{path}", public)
 
 
-def media_file_response(name, public):
+def media_file_response(name, public, request=None):
+    """The stored file, sent by nginx when it is in front; else by Django, with
+    the byte range `request` asks for (Safari plays audio only with ranges)."""
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     accel_prefix = settings.HARBOR_MEDIA_ACCEL_REDIRECT
     if accel_prefix:
@@ -84,7 +87,7 @@ def media_file_response(name, public):
 
         if not default_storage.exists(name):
             raise Http404
-        response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+        response = file_or_part_response(default_storage, name, content_type, request)
     if public:
         patch_cache_control(response, public=True, max_age=PUBLIC_SECONDS)
     else:

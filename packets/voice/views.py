@@ -4,7 +4,7 @@ Anyone may fetch it: the key is a digest of the text, so only someone who
 already knows the text (a reader of its page) can name its audio, and the audio
 says nothing the text does not. Until the audio is ready, and for any name that
 is not a key, the answer is 404. Behind nginx the file is sent by nginx
-(HARBOR_MEDIA_ACCEL_REDIRECT), which answers byte ranges for Safari.
+(HARBOR_MEDIA_ACCEL_REDIRECT); either answers byte ranges, for Safari.
 """
 
 import re
@@ -29,4 +29,4 @@ def serve_spoken_text(request, name):
     row = SpokenText.objects.ready().filter(key=key).first()
     if row is None or not row.file.name.endswith(extension):
         raise Http404
-    return media_file_response(row.file.name, public=True)
+    return media_file_response(row.file.name, public=True, request=request)

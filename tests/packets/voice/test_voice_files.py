@@ -18,6 +18,18 @@ def test_a_spoken_text_is_served_as_audio_that_any_cache_may_keep(voice_on, clie
     assert int(response["Content-Length"]) == spoken.size
 
 
+def test_a_spoken_text_answers_a_byte_range_as_safari_asks(voice_on, client):
+    speak_now(["bus"])
+    spoken = SpokenText.objects.get()
+    whole = b"".join(client.get(spoken.url).streaming_content)
+    assert client.get(spoken.url)["Accept-Ranges"] == "bytes"
+    response = client.get(spoken.url, HTTP_RANGE="bytes=0-1")
+    assert response.status_code == 206
+    assert response["Content-Range"] == f"bytes 0-1/{spoken.size}"
+    assert b"".join(response.streaming_content) == whole[:2]
+    assert client.get(spoken.url, HTTP_RANGE=f"bytes={spoken.size}-").status_code == 416
+
+
 @pytest.mark.parametrize(
     "name",
     [
