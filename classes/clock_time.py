@@ -35,9 +35,6 @@ from classes.records.proxy import ProxyModel, ProxyRules, proxy_rules
 # How far past the server's clock a beacon's time may reach: timers and the
 # network are not exact.
 SLACK_SECONDS = 5
-# How often an open page sends what it measured (the last beacon goes when it
-# is hidden or closed). Settings may shorten it for the browser test.
-BEACON_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -95,7 +92,7 @@ def add_seconds(student, packet, kind, day, counted: Credit):
 
 def beacon_settings():
     """(seconds between beacons, idle timeout in seconds) for the page's script."""
-    every = int(getattr(settings, "HARBOR_CLOCK_BEACON_SECONDS", BEACON_SECONDS))
+    every = int(settings.HARBOR_CLOCK_BEACON_SECONDS)
     return every, proxy_rules().idle_timeout_seconds
 
 
