@@ -29,7 +29,8 @@
 
     function send() {
         tick();
-        var seconds = Math.floor(active / 1000);
+        // The server counts at most one idle timeout per beacon: never claim more.
+        var seconds = Math.min(Math.floor(active / 1000), idle / 1000);
         if (seconds < 1) {
             return;
         }
@@ -39,7 +40,7 @@
         data.append("kind", tag.getAttribute("data-kind"));
         data.append("seconds", String(seconds));
         if (navigator.sendBeacon(tag.getAttribute("data-url"), data)) {
-            active -= seconds * 1000;
+            active = Math.max(0, active - seconds * 1000) % 1000;
         }
     }
 
