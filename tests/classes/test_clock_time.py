@@ -2,6 +2,7 @@
 hand-computed seconds, who may send one, and clock time as proxy hours."""
 
 import threading
+import time
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -87,9 +88,17 @@ def test_a_whole_day_of_beacons_stops_at_eight_hours(classroom, packet):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-def test_parallel_beacons_cannot_pass_the_cap_together(make_user, cap):
-    """Eight beacons of 300 s at once against a 2-minute cap: 120 s count, not 8 × 120."""
+def test_parallel_beacons_cannot_pass_the_cap_together(make_user, cap, monkeypatch):
+    """Eight beacons of 300 s at once against a 2-minute cap: 120 s count, not 8 × 120.
+    Each beacon is slowed between reading the day's total and writing its seconds,
+    so without the lock every one of them would read 0 and add 120."""
     cap(2)
+
+    def slow_credit(*args):
+        time.sleep(0.2)
+        return credit(*args)
+
+    monkeypatch.setattr("classes.clock_time.credit", slow_credit)
     amina = make_user(Role.STUDENT)
     packet = publish_packet(ensure_levels()["level-2"], "Week 5", number=5)
     start = threading.Barrier(8)
