@@ -279,3 +279,15 @@ def practice_groups_seen_by(user, class_):
     return PracticeGroup.objects.filter(
         memberships__student_id__in=students, memberships__status__in=["invited", "accepted"]
     ).distinct()
+
+
+def may_record_study_time(user):
+    """Clock time (classes/clock_time.py) is a student's own: signed-in student
+    accounts that are not staff."""
+    return _active_student(user) and not user.may_publish
+
+
+def may_time_packet(user, packet, pages):
+    """…and only on a live packet they may read (`pages`: a
+    packets.privacy.PageAccess for the request)."""
+    return may_record_study_time(user) and packet.live and pages.may_view(packet)

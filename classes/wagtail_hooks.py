@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from classes import sharing
+from classes import clock_time, sharing
 from classes.submissions import pages as submission_pages
 from packets.panels import (
     ASSIGNMENT_PAGE_PANELS,
     ASSIGNMENT_PAGE_POST,
+    FLASHCARD_PAGE_BEACON,
     PACKET_PAGE_STUDENT_STATUS,
     PAGE_SHARE,
 )
@@ -30,3 +31,7 @@ hooks.register(ASSIGNMENT_PAGE_POST, submission_pages.answer_post)
 hooks.register(PACKET_PAGE_STUDENT_STATUS, submission_pages.packet_status)
 # A teacher's Share control on packet and assignment pages (classes/sharing.py).
 hooks.register(PAGE_SHARE, sharing.share_panel)
+# Clock time (classes/clock_time.py): the packet and flashcard pages measure a
+# student's time with a small beacon script.
+hooks.register(PACKET_PAGE_STUDENT_STATUS, clock_time.reading_beacon)
+hooks.register(FLASHCARD_PAGE_BEACON, clock_time.flashcards_beacon)

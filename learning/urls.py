@@ -3,6 +3,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from classes.views.learning_time import learning_time
 from learning import doors
 from learning.admin_guards import dismissibles, external_link_chooser
 from learning.app_icons import favicon, manifest
@@ -73,6 +74,7 @@ urlpatterns = [
     path("submissions/", include("classes.submissions.urls")),
     path("records/exports/", include("classes.records.export_urls")),
     path("records/", include("classes.records.urls")),
+    path("learning-time/", learning_time, name="learning_time"),
     path("loans/", include("classes.loans.urls")),
     path("notices/", include("classes.notices.urls")),
     path("documents/", include(documents)),

@@ -18,6 +18,9 @@ classes/wagtail_hooks.py) and print what comes back outside the cached body:
   classes app's, classes/sharing.py), or "". On a packet page it runs on every
   view, even of a cached page: answer "" without a query to readers who cannot
   share (students, visitors).
+- "flashcard_page_beacon": `fn(request, packet_id) -> str`, HTML added to this
+  viewer's flashcard practice page for a packet (the classes app's clock-time
+  beacon, classes/clock_time.py), or "".
 - "assignment_page_post": `fn(request, assignment) -> HttpResponse | None`,
   answers a POST to the assignment's own URL. The first hook that returns a
   response wins; with none, a POST is refused with 405.
@@ -36,6 +39,7 @@ PACKET_PAGE_STUDENT_STATUS = "packet_page_student_status"
 ASSIGNMENT_PAGE_PANELS = "assignment_page_panels"
 ASSIGNMENT_PAGE_POST = "assignment_page_post"
 PAGE_SHARE = "page_share"
+FLASHCARD_PAGE_BEACON = "flashcard_page_beacon"
 
 
 def panels(hook_name, *args):
@@ -55,6 +59,14 @@ def share(request, page_id):
     """A packet or assignment page's Share control for this viewer: every hook's HTML, joined."""
     return mark_safe(  # each part escaped unless it is a SafeString already
         "".join(conditional_escape(fn(request, page_id)) for fn in hooks.get_hooks(PAGE_SHARE))
+    )
+
+
+def flashcard_beacon(request, packet_id):
+    """What the flashcard practice page adds for this viewer: every hook's HTML, joined."""
+    parts = hooks.get_hooks(FLASHCARD_PAGE_BEACON)
+    return mark_safe(  # each part escaped unless it is a SafeString already
+        "".join(conditional_escape(fn(request, packet_id)) for fn in parts)
     )
 
 

@@ -60,6 +60,11 @@ STUDENT_DATA = {
     "packets.FlashcardProgress": Rule(
         "flashcard_progress", s.flashcard_progress, s.delete_rows(FlashcardProgress)
     ),
+    "classes.StudyTime": Rule(
+        "clock_time",
+        s.study_time,
+        s.keep("Clock time stays, naming no one: proxy hours in funder reports."),
+    ),
     "classes.AccessAuditEntry": Rule(
         "record_access",
         s.record_access,

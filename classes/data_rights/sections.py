@@ -24,6 +24,7 @@ from classes.models import (
     Notice,
     NoticeSettings,
     Report,
+    StudyTime,
     Submission,
     SubmissionFile,
     SubmissionVersion,
@@ -252,6 +253,10 @@ def flashcard_progress(student):
         "last_review",
         packet_title="packet__title",
     )
+
+
+def study_time(student):
+    return rows(StudyTime.objects.filter(student=student), "kind", "day", "seconds", "packet_title")
 
 
 def notices(student):

@@ -42,6 +42,7 @@ from classes.models.records import (
     AuditAction,
 )
 from classes.models.sessions import Session
+from classes.models.study import StudyKind, StudyTime
 from classes.models.submissions import (
     Feedback,
     FeedbackStatus,
@@ -53,6 +54,8 @@ from classes.models.submissions import (
 )
 
 __all__ = [
+    "StudyKind",
+    "StudyTime",
     "NrsSnapshot",
     "IntakeEntry",
     "IntakeProfile",

@@ -69,7 +69,7 @@ def spans_of(rows, service):
 def periods_by_student(student_ids, classes=None, today=None, rules=None):
     """{student id: [PeriodOfParticipation]} for these students (ids or a subquery),
     from their classes among `classes` (all of them if None): attended sessions and
-    proxy hours (classes/records/proxy.py) are their service. Five queries."""
+    proxy hours (classes/records/proxy.py) are their service. Six queries."""
     rules = rules or nrs_rules()
     today = today or timezone.localdate()
     service = attended_service(student_ids, classes)
@@ -84,7 +84,7 @@ def periods_by_student(student_ids, classes=None, today=None, rules=None):
     return {
         student_id: periods_of_participation(
             [item for _cohort, item in service.get(student_id, ())]
-            + [Service(item.day, item.minutes, PROXY) for item in proxy.get(student_id, ())],
+            + [Service(item.day, item.minutes, PROXY, item) for item in proxy.get(student_id, ())],
             spans_of(rows[student_id], service.get(student_id, ())),
             {cohort: sessions[cohort] for cohort, *_rest in rows[student_id] if cohort in sessions},
             today,

@@ -38,6 +38,7 @@ class Service:
     day: date
     minutes: int
     source: str = ATTENDANCE
+    item: object = None  # a proxy hour's ProxyItem: what earned it
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,13 @@ class PeriodOfParticipation:
     @property
     def proxy_hours(self):
         return as_hours(sum(s.minutes for s in self.services if s.source == PROXY))
+
+    @property
+    def clock_time(self):
+        """The period's clock-time items (classes/records/proxy.py), oldest first:
+        which packet, which day, how many minutes."""
+        items = (s.item for s in self.services if s.item is not None)
+        return [item for item in items if item.model == "clock_time"]
 
     @property
     def contact_hours(self):

@@ -9,11 +9,12 @@ The program chooses per kind of work which model applies
 - *learner mastery*: a fixed number of minutes when a quiz is passed at the set
   score (75 % by default), on the day of the first passing version;
 - *clock time*: measured time in approved material (packet reading and
-  flashcard practice), with an idle timeout and a daily cap — not yet measured:
-  no item comes from it until the pages send it.
+  flashcard practice), sent by the pages' beacons with an idle timeout and a
+  daily cap (classes/clock_time.py), counted on the day it was measured.
 
 Like the rest of the records these are computed from the work itself on every
-read, never stored copies, and each item names the work that earned it.
+read, never stored copies, and each item names the work that earned it (a
+submission, or for clock time the packet and its StudyTime row).
 """
 
 from collections import defaultdict
@@ -26,8 +27,16 @@ from django.db import models
 from django.db.models import F, Min, Q
 from django.utils.translation import gettext_lazy as _
 
-from classes.models import FeedbackStatus, Submission, SubmissionVersion
+from classes.models import (
+    Class,
+    FeedbackStatus,
+    StudyKind,
+    StudyTime,
+    Submission,
+    SubmissionVersion,
+)
 from classes.records.days import local_day
+from packets.tree import level_path_of
 
 
 class ProxyModel(models.TextChoices):
@@ -86,7 +95,20 @@ class ProxyItem:
     minutes: int
     model: str
     kind: str
-    submission_id: int  # the work that earned it
+    submission_id: int | None  # the work that earned it (None for clock time)
+    # Clock time: the StudyTime row measured, and its packet (None once deleted).
+    study_time_id: int | None = None
+    packet_id: int | None = None
+    packet_title: str = ""
+
+    @property
+    def study_kind(self):
+        """Clock time's kind, for people ("Packet reading"); "" for other items."""
+        return StudyKind(self.kind).label if self.kind in StudyKind.values else ""
+
+    @property
+    def order(self):
+        return (self.day, self.submission_id or 0, self.study_time_id or 0)
 
 
 def verified_work(student_ids, classes, rules):
@@ -130,18 +152,50 @@ def mastered_quizzes(student_ids, classes, rules):
         yield student_id, item
 
 
+def clock_time(student_ids, classes, rules):
+    """Measured time in packets (StudyTime), one item per packet, kind and day:
+    its seconds in whole minutes (rounded down); a day's items together are
+    capped at `daily_cap_minutes`, the first measured kept whole. In a
+    teacher's view (`classes`), only packets at their classes' levels."""
+    kinds = rules.kinds(ProxyModel.CLOCK_TIME)
+    if not kinds:
+        return
+    rows = StudyTime.objects.filter(student_id__in=student_ids, kind__in=kinds, seconds__gte=60)
+    if classes is not None:
+        levels = Class.objects.filter(pk__in=class_ids(classes)).values("level__path")
+        rows = rows.annotate(level=level_path_of("packet")).filter(level__in=levels)
+    left = {}  # (student id, day) -> minutes the cap still allows
+    fields = ("student_id", "pk", "kind", "day", "seconds", "packet_id", "packet_title")
+    for student_id, pk, kind, day, seconds, packet_id, title in rows.order_by(
+        "student_id", "day", "pk"
+    ).values_list(*fields):
+        allowed = left.setdefault((student_id, day), rules.daily_cap_minutes)
+        minutes = min(seconds // 60, allowed)
+        left[student_id, day] = allowed - minutes
+        if minutes:
+            model = ProxyModel.CLOCK_TIME
+            yield student_id, ProxyItem(day, minutes, model, kind, None, pk, packet_id, title)
+
+
+def class_ids(classes):
+    """A QuerySet of classes as a subquery of their ids, a list of them as ids."""
+    if hasattr(classes, "values"):
+        return classes.values("pk")
+    return [getattr(class_, "pk", class_) for class_ in classes]
+
+
 def scoped(submissions, classes):
     return submissions if classes is None else submissions.filter(cohort__in=classes)
 
 
 def proxy_by_student(student_ids, classes=None, rules=None):
     """{student id: [ProxyItem]}, oldest first, from their work in `classes`
-    (all classes if None). Two queries."""
+    (all classes if None). Three queries."""
     rules = rules or proxy_rules()
     found = defaultdict(list)
-    for source in (verified_work, mastered_quizzes):
+    for source in (verified_work, mastered_quizzes, clock_time):
         for student_id, item in source(student_ids, classes, rules):
             found[student_id].append(item)
     for items in found.values():
-        items.sort(key=lambda item: (item.day, item.submission_id))
+        items.sort(key=lambda item: item.order)
     return found

@@ -220,6 +220,9 @@ HARBOR_PROXY_RULES = {
     "idle_timeout_seconds": 300,  # clock time stops counting after this idle
     "daily_cap_minutes": 480,  # clock time counted in one day, at most
 }
+# How often a packet or flashcard page sends the clock time it measured
+# (classes/clock_time.py); the last beacon goes when the page is hidden.
+HARBOR_CLOCK_BEACON_SECONDS = 60
 # Records pages and exports cover at most this many days at once (their work
 # grows with the weeks in the period); two years by default.
 HARBOR_RECORDS_MAX_DAYS = env_int("HARBOR_RECORDS_MAX_DAYS", 731)

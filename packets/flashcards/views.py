@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from learning.ids import parse_number
+from packets import panels
 from packets.flashcards.anki import write_apkg
 from packets.flashcards.deck import deck_for_page
 from packets.flashcards.fields import translation_for
@@ -64,6 +65,7 @@ def _practice_context(request, page, deck):
         "card": card,
         "urls": flashcard_urls(page),
         "grades": [(name, label) for _rating, name, label in GRADES],
+        "beacon": panels.flashcard_beacon(request, page.pk),
     }
     if card:
         context.update(_card_context(card, deck))

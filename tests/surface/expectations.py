@@ -161,6 +161,8 @@ ROUTES = {
     ),
     "submissions/<id:submission_id>/files/<id:file_id>": (CLASS_MEMBERS, only_get(SIGNED_IN)),
     "records/": same(STAFF),  # a teacher's own classes
+    # The clock-time beacon: students only (a malformed beacon is a 400, OK here).
+    "learning-time/": (only_post(SIGNED_IN), who(LOGIN, OK, OK, OK, R, R, R)),
     "records/levels/<id:level_id>/": same(STAFF),  # a teacher sees only their classes in it
     "records/classes/<id:class_id>/": same(CLASS_STAFF),
     "records/students/<id:student_id>/": same(CLASS_STAFF),

@@ -38,7 +38,7 @@ class YearPeople:
 
 
 def year_people(year, student_ids, classes=None, today=None, rules=None) -> YearPeople:
-    """The year's participants among these students (ids or a subquery). Eight queries."""
+    """The year's participants among these students (ids or a subquery). Nine queries."""
     rules = rules or nrs_rules()
     in_year = {
         student_id: in_program_year(periods, year)
