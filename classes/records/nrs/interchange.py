@@ -74,6 +74,7 @@ ATTENDANCE = ColumnTable(
         Column("session_id", "session_id"),
         Column("proxy_model", "proxy_model", or_blank),
         Column("submission_id", "submission_id"),
+        Column("packet_id", "packet_id"),
     )
 )
 
@@ -216,6 +217,7 @@ def session_row(values):
         "session_id": values["session_id"],
         "proxy_model": "",
         "submission_id": None,
+        "packet_id": None,
     }
 
 
@@ -233,6 +235,7 @@ def proxy_rows(year, rules=None):
             "session_id": None,
             "proxy_model": str(item.model),
             "submission_id": item.submission_id,
+            "packet_id": item.packet_id,
         }
         for student_id, items in proxy_by_student(students, rules=rules).items()
         for item in items

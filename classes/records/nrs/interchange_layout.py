@@ -60,7 +60,12 @@ LAYOUT = {
             "code",
             "teacher_verification, learner_mastery, clock_time; empty for sessions",
         ),
-        ("submission_id", "integer", "the work that earned proxy hours; empty otherwise"),
+        (
+            "submission_id",
+            "integer",
+            "the work that earned teacher-verified or mastery proxy hours; empty otherwise",
+        ),
+        ("packet_id", "integer", "the packet read or practised for clock-time proxy hours"),
     ),
     "tests": (
         ("assessment_id", "integer", "Harbor's id of the test result"),

@@ -50,6 +50,7 @@ ATTENDANCE_COLUMNS = [
     "session_id",
     "proxy_model",
     "submission_id",
+    "packet_id",
 ]
 TEST_COLUMNS = [
     "assessment_id",
