@@ -86,6 +86,19 @@ def practise(student, packet, count, last_review):
         )
 
 
+def record_result(student, by, phase, nrs_level, day, *, test="casas_reading", score=200):
+    """A test result recorded as staff record one (record_assessment)."""
+    return record_assessment(
+        student,
+        by=by,
+        test=test,
+        taken_on=day,
+        scale_score=score,
+        phase=phase,
+        nrs_level=nrs_level,
+    )
+
+
 def end_enrollment(student, class_, day):
     withdraw(Enrollment.objects.get(student=student, cohort=class_))
     Enrollment.objects.filter(student=student, cohort=class_).update(ended_on=day)
@@ -176,15 +189,7 @@ def program(make_level, make_cohort, make_user, teacher, manager):
     practise(oksana, packet_b, 4, in_period)
 
     def assess(student, day, phase, level):
-        record_assessment(
-            student,
-            by=manager,
-            test="casas_reading",
-            taken_on=day,
-            scale_score=200,
-            phase=phase,
-            nrs_level=level,
-        )
+        record_result(student, manager, phase, level, day)
 
     assess(ahmad, date(2026, 8, 20), "pre", 1)  # before the period: not the entering level
     for student, level, post_level in ((amina, 2, 3), (ahmad, 2, 3), (oksana, 4, 4)):
