@@ -20,6 +20,7 @@ from wagtail.search import index
 from home import guides
 from learning.languages import LANGUAGES
 from learning.validators import one_line
+from packets.models.pages import OneLineTitle
 
 
 class HelpIndexPage(Page):
@@ -48,7 +49,7 @@ class HelpIndexPage(Page):
         return context
 
 
-class GuidePage(Page):
+class GuidePage(OneLineTitle, Page):
     """One guide: for one role, in one language, a few steps."""
 
     audience = models.CharField(
@@ -88,11 +89,7 @@ class GuidePage(Page):
         verbose_name = _("guide")
 
     def clean(self):
-        super().clean()
-        try:
-            one_line(self.title)
-        except ValidationError as error:
-            raise ValidationError({"title": error}) from error
+        super().clean()  # the title on one line (OneLineTitle)
         original = self.translation_of
         if original is not None:
             guides.check_translation(self, original)

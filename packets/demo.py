@@ -3,6 +3,7 @@ their assignments. Idempotent: everything is found by slug or title first."""
 
 import uuid
 from datetime import timedelta
+from functools import partial
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
@@ -252,19 +253,9 @@ def question_block(namespace, question):
 def demo_picture(level, spec):
     """The packet's picture, drawn by Pillow, in the level's collection."""
     drawing, arguments, alt_text = spec["picture"]
-    collection = level_collection(level)
     title = f"{spec['title']} (picture)"
-    existing = Image.objects.filter(collection=collection, title=title).first()
-    if existing is not None:
-        return existing
-    content = demo_images.png_bytes(getattr(demo_images, drawing)(*arguments))
-    return Image.objects.create(
-        title=title,
-        collection=collection,
-        description=alt_text,
-        file_size=len(content),
-        file=ContentFile(content, name=f"{spec['slug']}.png"),
-    )
+    draw = partial(getattr(demo_images, drawing), *arguments)
+    return demo_image(level, title, alt_text, draw, file_name=spec["slug"])
 
 
 def demo_word_images(level, spec):
@@ -274,23 +265,25 @@ def demo_word_images(level, spec):
         term = line.split("|")[0].strip()
         drawing = demo_word_pictures.word_picture(term)
         if drawing is not None:
-            images[term] = demo_image(level, f"Word: {term}", term, drawing)
+            images[term] = demo_image(level, f"Word: {term}", term, lambda d=drawing: d)
     return images
 
 
-def demo_image(level, title, alt_text, drawing):
+def demo_image(level, title, alt_text, draw, *, file_name=None):
+    """The image titled so in the level's collection; `draw()` makes its picture
+    the first time (once loaded, the demo finds it again)."""
     collection = level_collection(level)
     existing = Image.objects.filter(collection=collection, title=title).first()
     if existing is not None:
         return existing
-    content = demo_images.png_bytes(drawing)
-    slug = title.lower().replace(" ", "-").replace(":", "")
+    content = demo_images.png_bytes(draw())
+    file_name = file_name or title.lower().replace(" ", "-").replace(":", "")
     return Image.objects.create(
         title=title,
         collection=collection,
         description=alt_text,
         file_size=len(content),
-        file=ContentFile(content, name=f"{slug}.png"),
+        file=ContentFile(content, name=f"{file_name}.png"),
     )
 
 

@@ -1,6 +1,5 @@
 """Factory fixtures shared by every test (allauth's style: build only what a test needs)."""
 
-import datetime
 import itertools
 
 import pytest
@@ -89,20 +88,12 @@ def login(client):
 def make_class(db, make_user):
     """A class made the way teachers make one (sessions for the whole term)."""
     from classes.enrollment import enroll
-    from classes.schedule import create_class
     from packets.demo import ensure_levels
+    from tests.factories import open_class
 
     def make(teacher=None, students=(), name="Evening English"):
-        cohort = create_class(
-            name=name,
-            level=ensure_levels()["level-2"],
-            teachers=[teacher or make_user(Role.TEACHER)],
-            term_start=datetime.date(2026, 9, 7),
-            term_end=datetime.date(2026, 12, 18),
-            meeting_days=[1, 3],
-            start_time=datetime.time(18, 0),
-            duration_minutes=120,
-        )
+        teachers = [teacher or make_user(Role.TEACHER)]
+        cohort = open_class(ensure_levels()["level-2"], teachers, name=name)
         for student in students:
             enroll(student, cohort)
         return cohort

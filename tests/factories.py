@@ -1,5 +1,5 @@
 """The one set of factories the suite builds content and work with, through
-Harbor's own actions: packets and assignments added under their parent and
+Harbor's own actions: levels, packets and assignments added under their parent and
 published as an editor publishes them (a revision, then publish), work handed
 in and feedback given through `classes.submissions.services`. Fixtures in the
 conftest files only choose the defaults their tests read."""
@@ -8,18 +8,43 @@ import io
 import itertools
 import wave
 from contextlib import nullcontext
-from datetime import timedelta
+from datetime import date, time, timedelta
 from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from classes.schedule import create_class
 from classes.submissions import services
 from classes.submissions.services import Recording, Work
-from packets.models import AssignmentPage, PacketPage
+from packets.levels import CEFRBand, NRSLevel
+from packets.models import AssignmentPage, LevelPage, PacketPage
+from packets.tree import home_page
 
 _numbers = itertools.count(1)
+
+
+def add_level(slug="level-2", title="Level 2", nrs=NRSLevel.LOW_BEGINNING, **fields):
+    """A level under the home page, published as `packets.demo.ensure_levels`
+    publishes its own (signed-in only, as every new level is: packets/signals.py)."""
+    fields.setdefault("cefr_band", CEFRBand.A1)
+    level = LevelPage(slug=slug, title=title, nrs_level=nrs, **fields)
+    home_page().add_child(instance=level)
+    level.save_revision().publish()
+    return level
+
+
+def open_class(level, teachers=(), **fields):
+    """A class opened as a teacher opens one (its sessions made for the whole
+    term): Monday and Wednesday evenings, 7 September to 18 December 2026,
+    unless told."""
+    fields.setdefault("name", "Evening Level 2")
+    fields.setdefault("term_start", date(2026, 9, 7))  # a Monday
+    fields.setdefault("term_end", date(2026, 12, 18))
+    fields.setdefault("meeting_days", [1, 3])
+    fields.setdefault("start_time", time(18, 0))
+    return create_class(level=level, teachers=teachers, **fields)
 
 
 def publish_packet(level, title="Week 1", *, publish=True, **fields):

@@ -91,70 +91,69 @@ def device_detail(request, device_id):
     return render(request, "loans/device.html", context)
 
 
+def form_page(request, form, template, context, take):
+    """A form's page. A posted, valid form goes to `take` (a service call that
+    answers where to go next); a service's refusal is shown on the form, and
+    the page with what was wrong answers 400."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            return take(dict(form.cleaned_data))
+        except ValidationError as error:
+            answer_with_form(form, error)
+    context = {"form": form, **context}
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
 @login_required
 def new_device(request):
     require_loan_staff(request.user)
-    form = DeviceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            device = services.add_device(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            answer_with_form(form, error)
-        else:
-            return redirect("loans:device", device_id=device.pk)
-    status = 400 if form.errors else 200
-    return render(request, "loans/device_form.html", {"form": form}, status=status)
+
+    def add(data):
+        device = services.add_device(by=request.user, **data)
+        return redirect("loans:device", device_id=device.pk)
+
+    return form_page(request, DeviceForm(request.POST or None), "loans/device_form.html", {}, add)
 
 
 @login_required
 def edit_device(request, device_id):
     require_loan_staff(request.user)
     device = get_object_or_404(Device, pk=device_id)
+
+    def change(data):
+        services.change_device(device, by=request.user, **data)
+        return redirect("loans:device", device_id=device.pk)
+
     form = DeviceForm(request.POST or None, instance=device)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_device(device, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            answer_with_form(form, error)
-        else:
-            return redirect("loans:device", device_id=device.pk)
-    context = {"form": form, "device": device}
-    return render(request, "loans/device_form.html", context, status=400 if form.errors else 200)
+    return form_page(request, form, "loans/device_form.html", {"device": device}, change)
 
 
 @login_required
 def lend(request, device_id):
     require_loan_staff(request.user)
     device = get_object_or_404(Device, pk=device_id)
+
+    def lend_it(data):
+        services.lend_device(device, data.pop("student"), by=request.user, **data)
+        messages.success(request, _("Lent. It is due back on the date you chose."))
+        return redirect("loans:device", device_id=device.pk)
+
     form = LendForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.lend_device(device, data.pop("student"), by=request.user, **data)
-        except ValidationError as error:
-            answer_with_form(form, error)
-        else:
-            messages.success(request, _("Lent. It is due back on the date you chose."))
-            return redirect("loans:device", device_id=device.pk)
-    context = {"form": form, "device": device}
-    return render(request, "loans/lend.html", context, status=400 if form.errors else 200)
+    return form_page(request, form, "loans/lend.html", {"device": device}, lend_it)
 
 
 @login_required
 def take_back(request, device_id):
     require_loan_staff(request.user)
     device = get_object_or_404(Device, pk=device_id)
+
+    def take_it_back(data):
+        services.return_device(device, by=request.user, **data)
+        messages.success(request, _("Returned. The loan is closed."))
+        return redirect("loans:device", device_id=device.pk)
+
     form = ReturnForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.return_device(device, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            answer_with_form(form, error)
-        else:
-            messages.success(request, _("Returned. The loan is closed."))
-            return redirect("loans:device", device_id=device.pk)
-    context = {"form": form, "device": device}
-    return render(request, "loans/return.html", context, status=400 if form.errors else 200)
+    return form_page(request, form, "loans/return.html", {"device": device}, take_it_back)
 
 
 @login_required

@@ -9,6 +9,11 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
+from learning.roles import Role
+from packets.demo import ensure_levels
+from tests.conftest import PASSWORD
+from tests.factories import publish_assignment, publish_packet
+
 CHROMIUM = Path("/usr/bin/chromium")
 # Keep Chromium off the closed network: no background fetches, no updates, no sync.
 CHROMIUM_ARGS = [
@@ -69,24 +74,46 @@ def restore_serialized_database_contents(saved):
         connections[alias]._test_serialized_contents = contents
 
 
+def new_phone(browser, base_url, *, timeout_ms=15_000, **options):
+    """A phone-sized tab in a browser context of its own (`page.context`)."""
+    context = browser.new_context(base_url=base_url, **PHONE, **options)
+    page = context.new_page()
+    page.set_default_timeout(timeout_ms)
+    return page
+
+
+def sign_in_on(page, user, password=PASSWORD):
+    """Sign in through the real sign-in form, as a person does."""
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/")
+    return page
+
+
 @pytest.fixture
 def phone(browser, live_server):
     """A fresh phone-sized browser tab, pointed at the live test server."""
-    context = browser.new_context(base_url=live_server.url, **PHONE)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = new_phone(browser, live_server.url)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture
 def sign_in(phone):
     def sign_in_as(user, password):
-        phone.goto("/accounts/login/")
-        phone.get_by_label("Username").fill(user.username)
-        phone.get_by_label("Password").fill(password)
-        phone.get_by_role("button", name="Sign in").click()
-        phone.wait_for_url("**/")
-        return phone
+        return sign_in_on(phone, user, password)
 
     return sign_in_as
+
+
+@pytest.fixture
+def photo_homework(make_class, make_user, teacher):
+    """(class, student, assignment): a photo assignment published before the
+    class exists (publishing into a class's level announces it in chat, which
+    cannot broadcast beside Playwright's loop)."""
+    packet = publish_packet(ensure_levels()["level-2"], "Week 3", number=3, summary="s")
+    assignment = publish_assignment(packet, "photo", title="Photograph your worksheet")
+    student = make_user(Role.STUDENT, display_name="Amina Yusuf")
+    return make_class(teacher=teacher, students=[student]), student, assignment

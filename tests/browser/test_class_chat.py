@@ -13,7 +13,7 @@ from classes.chat import notices, services
 from classes.chat.payloads import time_text
 from classes.chat.rooms import main_room
 from classes.models import Message
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, new_phone, sign_in_on
 from tests.conftest import PASSWORD
 from tests.servers import start_server, stop_server
 
@@ -29,15 +29,8 @@ def asgi_server(db):
 
 
 def phone_signed_in(browser, base_url, user):
-    context = browser.new_context(base_url=base_url, **PHONE)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/")
-    return context, page
+    page = sign_in_on(new_phone(browser, base_url), user)
+    return page.context, page
 
 
 def say(page, text):

@@ -4,7 +4,6 @@ what the browser cannot make small, and every photo without JavaScript, goes who
 
 import io
 import random
-import uuid
 from functools import cache
 
 import pytest
@@ -13,12 +12,7 @@ from playwright.sync_api import expect
 
 from classes.models import SubmissionFile, SubmissionVersion
 from classes.uploads import images  # noqa: F401  (registers Pillow's HEIF plugin)
-from learning.roles import Role
-from packets.demo import ensure_levels
-from packets.models import PacketPage
-from tests.browser.conftest import PHONE
-from tests.classes.submissions.conftest import publish_assignment
-from tests.conftest import PASSWORD
+from tests.browser.conftest import new_phone, sign_in_on
 
 # The live server needs committed data (see tests/conftest.py on transactional tests).
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,19 +20,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 CAMERA_BYTES = 4_000_000  # a phone camera's photo
 SENT_AT_MOST = 400_000  # what the same photo may cost on the student's data plan
 KEPT_SIDE = 1600
-
-
-@pytest.fixture
-def photo_homework(make_class, make_user, teacher):
-    """A photo assignment, published before the class exists (publishing into a
-    class's level announces it in chat, which cannot broadcast beside Playwright's loop)."""
-    packet = PacketPage(title="Week 3", slug=f"w-{uuid.uuid4().hex[:6]}", number=3, summary="s")
-    ensure_levels()["level-2"].add_child(instance=packet)
-    packet.save_revision().publish()
-    assignment = publish_assignment(packet, "photo", title="Photograph your worksheet")
-    student = make_user(Role.STUDENT, display_name="Amina Yusuf")
-    make_class(teacher=teacher, students=[student])
-    return student, assignment
 
 
 @cache
@@ -75,15 +56,7 @@ def chosen(data, name="IMG_20270114_0930.jpg", mime="image/jpeg"):
 
 
 def signed_in_phone(browser, live_server, user, **options):
-    context = browser.new_context(base_url=live_server.url, **PHONE, **options)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/")
-    return page
+    return sign_in_on(new_phone(browser, live_server.url, timeout_ms=30_000, **options), user)
 
 
 SENDING_STATE = """() => ({
@@ -129,7 +102,7 @@ def test_the_test_photo_is_as_big_as_a_camera_photo():
 def test_a_camera_photo_is_made_small_on_the_phone_before_it_is_sent(
     browser, live_server, photo_homework
 ):
-    student, assignment = photo_homework
+    _class, student, assignment = photo_homework
     phone = signed_in_phone(browser, live_server, student)
     phone.goto(assignment.url)
     posts = hand_in_posts(phone, assignment)
@@ -154,7 +127,7 @@ def test_a_camera_photo_is_made_small_on_the_phone_before_it_is_sent(
 
 
 def test_a_photo_taken_upright_arrives_upright(browser, live_server, photo_homework):
-    student, assignment = photo_homework
+    _class, student, assignment = photo_homework
     phone = signed_in_phone(browser, live_server, student)
     phone.goto(assignment.url)
     posts = hand_in_posts(phone, assignment)
@@ -169,7 +142,7 @@ def test_a_photo_taken_upright_arrives_upright(browser, live_server, photo_homew
 
 def test_a_photo_the_browser_cannot_open_is_sent_as_it_is(browser, live_server, photo_homework):
     """An iPhone's HEIC: Chromium cannot decode it, the server can."""
-    student, assignment = photo_homework
+    _class, student, assignment = photo_homework
     buffer = io.BytesIO()
     worksheet_picture(2000, 1500).save(buffer, "HEIF", quality=80)
     heic = buffer.getvalue()
@@ -188,7 +161,7 @@ def test_a_photo_the_browser_cannot_open_is_sent_as_it_is(browser, live_server, 
 def test_a_lost_connection_is_said_and_the_photo_can_be_sent_again(
     browser, live_server, photo_homework
 ):
-    student, assignment = photo_homework
+    _class, student, assignment = photo_homework
     phone = signed_in_phone(browser, live_server, student)
     phone.goto(assignment.url)
     posts = hand_in_posts(phone, assignment, fail_first=True)
@@ -208,7 +181,7 @@ def test_a_lost_connection_is_said_and_the_photo_can_be_sent_again(
 
 
 def test_a_refused_file_is_explained_as_after_a_plain_post(browser, live_server, photo_homework):
-    student, assignment = photo_homework
+    _class, student, assignment = photo_homework
     phone = signed_in_phone(browser, live_server, student)
     phone.goto(assignment.url)
     hand_in_posts(phone, assignment)
@@ -223,7 +196,7 @@ def test_a_refused_file_is_explained_as_after_a_plain_post(browser, live_server,
 def test_without_javascript_the_whole_photo_is_sent_and_handed_in(
     browser, live_server, photo_homework
 ):
-    student, assignment = photo_homework
+    _class, student, assignment = photo_homework
     phone = signed_in_phone(browser, live_server, student, java_script_enabled=False)
     phone.goto(assignment.url)
     posts = hand_in_posts(phone, assignment, scripted=False)

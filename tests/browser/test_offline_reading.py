@@ -12,8 +12,9 @@ from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from packets.models import AssignmentPage, FlashcardProgress
+from packets.models import FlashcardProgress
 from tests.conftest import PASSWORD
+from tests.factories import publish_assignment
 from tests.packets.flashcards.conftest import new_level, new_packet, png_bytes, vocabulary, word
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,14 +39,13 @@ def packet(transactional_db):
         ("worksheet", {"title": "Clinic form", "document": worksheet, "instructions": ""}),
         title="At the clinic",
     )
-    assignment = AssignmentPage(
+    publish_assignment(
+        packet,
         title="Call the clinic",
         slug="call-the-clinic",
-        kind="written",
+        due_date=None,
         instructions=[{"type": "paragraph", "value": "<p>Write what you say.</p>"}],
     )
-    packet.add_child(instance=assignment)
-    assignment.save_revision().publish()
     return packet
 
 

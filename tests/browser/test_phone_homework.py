@@ -2,34 +2,15 @@
 in; the teacher returns feedback; the student sees it on the assignment."""
 
 import io
-import uuid
 
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from learning.roles import Role
-from packets.demo import ensure_levels
-from packets.models import PacketPage
-from tests.browser.conftest import PHONE
-from tests.classes.submissions.conftest import publish_assignment
-from tests.conftest import PASSWORD
+from tests.browser.conftest import new_phone, sign_in_on
 
 # The live server needs committed data (see tests/conftest.py on transactional tests).
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def worksheet_homework(make_class, make_user, teacher):
-    """A photo assignment, published before the class exists (publishing into a
-    class's level announces it in chat, which cannot broadcast beside Playwright's loop)."""
-    packet = PacketPage(title="Week 2", slug=f"w-{uuid.uuid4().hex[:6]}", number=2, summary="s")
-    ensure_levels()["level-2"].add_child(instance=packet)
-    packet.save_revision().publish()
-    assignment = publish_assignment(packet, "photo", title="Photograph your worksheet")
-    student = make_user(Role.STUDENT, display_name="Amina Yusuf")
-    cohort = make_class(teacher=teacher, students=[student])
-    return cohort, student, assignment
 
 
 def phone_photo():
@@ -39,21 +20,13 @@ def phone_photo():
 
 
 def signed_in_phone(browser, live_server, user):
-    context = browser.new_context(base_url=live_server.url, **PHONE)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/")
-    return page
+    return sign_in_on(new_phone(browser, live_server.url), user)
 
 
 def test_a_photographed_worksheet_is_handed_in_and_its_feedback_seen(
-    browser, live_server, teacher, worksheet_homework
+    browser, live_server, teacher, photo_homework
 ):
-    cohort, student, assignment = worksheet_homework
+    cohort, student, assignment = photo_homework
     student_phone = signed_in_phone(browser, live_server, student)
     student_phone.goto(assignment.url)
     student_phone.locator("#id_photos").set_input_files(phone_photo())

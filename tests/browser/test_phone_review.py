@@ -1,17 +1,13 @@
 """A teacher reviews work on a phone: the assignment table scrolls sideways with the
 students' names in view, and feedback is sent from the submission page."""
 
-import uuid
-
 import pytest
 
 from classes.models import Feedback
 from learning.roles import Role
 from packets.demo import ensure_levels
-from packets.models import PacketPage
-from tests.classes.submissions.conftest import publish_assignment
 from tests.conftest import PASSWORD
-from tests.factories import hand_in
+from tests.factories import hand_in, publish_assignment, publish_packet
 
 # The live server needs committed data (see tests/conftest.py on transactional tests).
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,9 +18,7 @@ def wide_class(make_class, make_user, teacher):
     """A class with three students and eight assignments: wider than a phone.
     The packet is published before the class exists: publishing into a class's level
     announces it in the class chat, which cannot broadcast beside Playwright's loop."""
-    packet = PacketPage(title="Week 1", slug=f"w-{uuid.uuid4().hex[:6]}", number=1, summary="s")
-    ensure_levels()["level-2"].add_child(instance=packet)
-    packet.save_revision().publish()
+    packet = publish_packet(ensure_levels()["level-2"], "Week 1", number=1, summary="s")
     assignments = [
         publish_assignment(packet, "written", title=f"Homework {n}") for n in range(1, 9)
     ]

@@ -1,31 +1,19 @@
-from datetime import date, time
+from datetime import date
 
 import pytest
-from wagtail.models import Page
 
 from classes.enrollment import enroll
 from classes.models import Attendance
-from classes.schedule import create_class
 from learning.roles import Role
-from packets.models import LevelPage
 from tests.conftest import PASSWORD
+from tests.factories import add_level, open_class
 
 # The live server needs committed data (see tests/conftest.py on transactional tests).
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def evening_class(teacher):
-    level = LevelPage(slug="level-2", title="Level 2", nrs_level=2, cefr_band="A1")
-    Page.objects.get(depth=2).add_child(instance=level)
-    return create_class(
-        name="Evening Level 2",
-        level=level,
-        teachers=[teacher],
-        term_start=date(2026, 9, 7),
-        term_end=date(2026, 9, 20),
-        meeting_days=[1, 3],
-        start_time=time(18, 0),
-    )
+    return open_class(add_level(), [teacher], term_end=date(2026, 9, 20))
 
 
 def test_a_teacher_takes_the_roll_on_a_phone_with_one_tap_per_change(sign_in, make_user, teacher):

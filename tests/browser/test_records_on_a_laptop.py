@@ -1,14 +1,10 @@
 """A manager reads the dashboard on a laptop (1280 × 800): the "All levels" total
 stays in view however many levels the program has, without scrolling sideways."""
 
-from datetime import date, time
-
 import pytest
-from wagtail.models import Page
 
-from classes.schedule import create_class
-from packets.models import LevelPage
 from tests.conftest import PASSWORD
+from tests.factories import add_level, open_class
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,19 +30,9 @@ def laptop(browser, live_server):
 
 
 def program_of_six_levels(teacher):
-    home = Page.objects.get(depth=2)
     for nrs, title in enumerate(LEVEL_TITLES, start=1):
-        level = LevelPage(slug=f"level-{nrs}", title=title, nrs_level=nrs, cefr_band="A1")
-        home.add_child(instance=level)
-        create_class(
-            name=f"Evening {title}",
-            level=level,
-            teachers=[teacher],
-            term_start=date(2026, 9, 7),
-            term_end=date(2026, 12, 18),
-            meeting_days=[1, 3],
-            start_time=time(18, 0),
-        )
+        level = add_level(f"level-{nrs}", title, nrs)
+        open_class(level, [teacher], name=f"Evening {title}")
 
 
 def test_the_all_levels_total_is_in_view_on_a_laptop(laptop, manager, teacher):

@@ -2,14 +2,12 @@
 it for students who get paper: the packet's content and its QR code, nothing
 of the screen's header, buttons or Share control."""
 
-from datetime import date, time
+from datetime import date
 
 import pytest
-from wagtail.models import Page
 
-from classes.schedule import create_class
-from packets.models import LevelPage, PacketPage
 from tests.conftest import PASSWORD
+from tests.factories import add_level, open_class, publish_packet
 
 # The live server needs committed data (see tests/conftest.py on transactional tests).
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,26 +20,15 @@ FAKE_SHARE_SHEET = """
 
 
 def packet_taught_by(teacher):
-    level = LevelPage(slug="level-2", title="Level 2", nrs_level=2, cefr_band="A1")
-    Page.objects.get(depth=2).add_child(instance=level)
-    create_class(
-        name="Evening Level 2",
-        level=level,
-        teachers=[teacher],
-        term_start=date(2026, 9, 7),
-        term_end=date(2026, 9, 20),
-        meeting_days=[1, 3],
-        start_time=time(18, 0),
-    )
-    packet = PacketPage(
-        title="Week 3: At the clinic",
+    level = add_level()
+    open_class(level, [teacher], term_end=date(2026, 9, 20))
+    return publish_packet(
+        level,
+        "Week 3: At the clinic",
         number=3,
         summary="Making appointments.",
         body=[{"type": "heading", "value": "Calling the clinic"}],
     )
-    level.add_child(instance=packet)
-    packet.save_revision().publish()
-    return packet
 
 
 def test_a_teacher_shares_a_packet_through_the_phones_share_sheet(sign_in, teacher, live_server):

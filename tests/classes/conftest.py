@@ -2,26 +2,18 @@
 sessions), with a fixed term. Named make_cohort so as not to shadow the root
 conftest's simpler make_class, which other tests under tests/classes/ use."""
 
-from datetime import date, time
-
 import pytest
-from wagtail.models import Page
 
 from classes.enrollment import enroll
-from classes.schedule import create_class
 from learning.roles import Role
-from packets.levels import CEFRBand, NRSLevel
-from packets.models import LevelPage
-from tests.factories import publish_packet
+from packets.levels import NRSLevel
+from tests.factories import add_level, open_class, publish_packet
 
 
 @pytest.fixture
 def make_level(db):
     def make(slug="level-2", title="Level 2 · Beginning", nrs=NRSLevel.LOW_BEGINNING):
-        home = Page.objects.get(depth=2)
-        level = LevelPage(slug=slug, title=title, nrs_level=nrs, cefr_band=CEFRBand.A1)
-        home.add_child(instance=level)
-        return level
+        return add_level(slug, title, nrs)
 
     return make
 
@@ -34,15 +26,8 @@ def level(make_level):
 @pytest.fixture
 def make_cohort(level):
     def make(teachers=(), **fields):
-        fields.setdefault("name", "Evening Level 2")
-        fields.setdefault("level", level)
-        fields.setdefault("term_start", date(2026, 9, 7))  # a Monday
-        fields.setdefault("term_end", date(2026, 12, 18))
-        fields.setdefault("meeting_days", [1, 3])
-        fields.setdefault("start_time", time(18, 0))
-        fields.setdefault("duration_minutes", 120)
         fields.setdefault("meeting_link", "https://meet.example.org/level2")
-        return create_class(teachers=teachers, **fields)
+        return open_class(fields.pop("level", level), teachers, **fields)
 
     return make
 

@@ -14,7 +14,7 @@ from django.utils import translation
 
 from classes.sharing import by_language, choose_share_language, class_share
 from learning.roles import Role
-from packets.models import PacketPage
+from tests.factories import publish_packet
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +24,7 @@ ARABIC_CLASS_PAGE = "صفحة صفّنا"
 
 @pytest.fixture
 def published_packet(level):
-    packet = PacketPage(title="Week 3: At the clinic", number=3, summary="Appointments.", body=[])
-    level.add_child(instance=packet)
-    packet.save_revision().publish()
-    return packet
+    return publish_packet(level, "Week 3: At the clinic", number=3, summary="Appointments.")
 
 
 def read(user, url, language="en"):

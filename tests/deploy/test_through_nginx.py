@@ -11,13 +11,13 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from classes.models import SubmissionFile
-from tests.classes.submissions.conftest import photo_upload, publish_assignment
 from tests.deploy.conftest import (
     REQUEST_SECONDS,
     csrf_token,
     sign_in,
     with_production_password,
 )
+from tests.factories import photo_upload, publish_assignment
 
 pytestmark = [pytest.mark.scaled, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Page
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
@@ -14,9 +13,8 @@ from classes.models import SubmissionStatus
 from classes.schedule import create_class
 from classes.submissions.services import mark_feedback_seen, save_draft
 from packets.demo import ensure_levels
-from packets.levels import CEFRBand, NRSLevel
-from packets.models import AssignmentPage, LevelPage
-from tests.factories import give_feedback, hand_in, publish_assignment, publish_packet
+from packets.models import AssignmentPage
+from tests.factories import add_level, give_feedback, hand_in, publish_assignment, publish_packet
 
 EVERY_DAY = [1, 2, 3, 4, 5, 6, 7]
 
@@ -24,13 +22,7 @@ EVERY_DAY = [1, 2, 3, 4, 5, 6, 7]
 @pytest.fixture
 def level_with_packets(db):
     def make(slug):
-        level = LevelPage(
-            slug=slug,
-            title=f"Level {slug}",
-            nrs_level=NRSLevel.LOW_BEGINNING,
-            cefr_band=CEFRBand.A1,
-        )
-        Page.objects.get(depth=2).add_child(instance=level)
+        level = add_level(slug, f"Level {slug}")
         for number in (1, 2):
             title = f"{slug} week {number}"
             packet = publish_packet(level, title, number=number, summary="s", publish=False)

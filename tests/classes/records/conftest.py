@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll, withdraw
-from classes.models import Enrollment, Submission
+from classes.models import Enrollment
 from classes.records.assessments import record_assessment
 from classes.records.filters import Period
 from classes.schedule import set_cancelled
@@ -36,8 +36,7 @@ from classes.submissions.services import save_draft
 from learning.roles import Role
 from packets.levels import NRSLevel
 from packets.models import FlashcardProgress
-from tests import factories
-from tests.factories import hand_in_version, publish_assignment, publish_packet
+from tests.factories import give_feedback, hand_in_version, publish_assignment, publish_packet
 
 PERIOD = Period(date(2026, 9, 7), date(2026, 10, 31))
 
@@ -56,7 +55,8 @@ def roll(class_, index, marks, teacher):
     return session
 
 
-def make_packet(level, title, assignments):
+def publish_week(level, title, assignments):
+    """A packet with assignments (name, due, points, live); live ones published."""
     packet = publish_packet(level, title)
     pages = {}
     for name, due, points, live in assignments:
@@ -67,18 +67,10 @@ def make_packet(level, title, assignments):
     return packet, pages
 
 
-def hand_in(student, assignment, when, *, again=None):
-    """Written work handed in at `when` (and again at `again`); the versions made."""
-    versions = [hand_in_version(student, assignment, now=when)]
-    if again:
-        versions.append(hand_in_version(student, assignment, now=again))
-    return versions
-
-
-def give_feedback(version, teacher, after_hours, status="returned", **fields):
+def feedback_after(version, teacher, after_hours, status="returned", **fields):
     """Feedback on the latest version, `after_hours` after it was handed in."""
     when = version.submitted_at + timedelta(hours=after_hours)
-    return factories.give_feedback(teacher, version.submission, status, at=when, **fields)
+    return give_feedback(teacher, version.submission, status, at=when, **fields)
 
 
 def practise(student, packet, count, last_review):
@@ -94,6 +86,19 @@ def practise(student, packet, count, last_review):
         )
 
 
+def record_result(student, by, phase, nrs_level, day, *, test="casas_reading", score=200):
+    """A test result recorded as staff record one (record_assessment)."""
+    return record_assessment(
+        student,
+        by=by,
+        test=test,
+        taken_on=day,
+        scale_score=score,
+        phase=phase,
+        nrs_level=nrs_level,
+    )
+
+
 def end_enrollment(student, class_, day):
     withdraw(Enrollment.objects.get(student=student, cohort=class_))
     Enrollment.objects.filter(student=student, cohort=class_).update(ended_on=day)
@@ -105,11 +110,13 @@ def program(make_level, make_cohort, make_user, teacher, manager):
     level_b = make_level(slug="level-b", title="Level B", nrs=NRSLevel.LOW_INTERMEDIATE)
     level_c = make_level(slug="level-c", title="Level C", nrs=NRSLevel.ADVANCED)
     other_teacher = make_user(Role.TEACHER, display_name="Other Teacher")
-    a1 = make_cohort(name="A1 Mon Wed", level=level_a, teachers=[teacher])
+    # A2 opened first: handing in places work in a student's first class at the
+    # level, so ahmad's work (he is in both) counts in A2.
     a2 = make_cohort(name="A2 Tue Thu", level=level_a, teachers=[teacher], meeting_days=[2, 4])
+    a1 = make_cohort(name="A1 Mon Wed", level=level_a, teachers=[teacher])
     b1 = make_cohort(name="B1 Mon Wed", level=level_b, teachers=[other_teacher])
     # Published before anyone is enrolled: no one to tell, nothing to announce.
-    packet_a, work_a = make_packet(
+    packet_a, work_a = publish_week(
         level_a,
         "Week 1",
         [
@@ -119,7 +126,7 @@ def program(make_level, make_cohort, make_user, teacher, manager):
             ("draft", date(2026, 9, 25), 10, False),
         ],
     )
-    packet_b, work_b = make_packet(level_b, "Week 1", [("bsg1", date(2026, 9, 30), 20, True)])
+    packet_b, work_b = publish_week(level_b, "Week 1", [("bsg1", date(2026, 9, 30), 20, True)])
     asg1, asg2, asg3 = work_a["asg1"], work_a["asg2"], work_a["asg3"]
     names = ("amina", "ahmad", "gul", "carlos", "jean", "oksana")
     people = {n: make_user(Role.STUDENT, display_name=n.title(), username=n) for n in names}
@@ -134,29 +141,27 @@ def program(make_level, make_cohort, make_user, teacher, manager):
     # Scores given without a wait that counts: feedback after the period.
     later = at(date(2026, 11, 20))
     # amina: asg1 on time (8/10, feedback after 24 h); asg2 late, no score.
-    (v,) = hand_in(amina, asg1, at(date(2026, 9, 18)))
-    give_feedback(v, teacher, 24, score=8)
-    hand_in(amina, asg2, at(date(2026, 10, 12)))
+    v = hand_in_version(amina, asg1, now=at(date(2026, 9, 18)))
+    feedback_after(v, teacher, 24, score=8)
+    hand_in_version(amina, asg2, now=at(date(2026, 10, 12)))
     # ahmad: asg1 only a draft; asg2 in A2, first on time then resubmitted late (6/10).
     save_draft(ahmad, asg1, "My first words.")
-    (v1,) = hand_in(ahmad, asg2, at(date(2026, 10, 9)))
-    # Handing in places work in the student's first class of the level (A1); this
-    # scenario counts ahmad's asg2 in A2, his other class at level A.
-    Submission.objects.filter(pk=v1.submission_id).update(cohort=a2)
-    give_feedback(v1, teacher, 48, "revision_requested")
-    give_feedback(v1, teacher, 100, "revision_requested")  # a second word: not the first
-    (v2,) = hand_in(ahmad, asg2, at(date(2026, 10, 15)))
-    give_feedback(v2, teacher, 2, score=6)
+    v1 = hand_in_version(ahmad, asg2, now=at(date(2026, 10, 9)))
+    assert v1.submission.cohort == a2
+    feedback_after(v1, teacher, 48, "revision_requested")
+    feedback_after(v1, teacher, 100, "revision_requested")  # a second word: not the first
+    v2 = hand_in_version(ahmad, asg2, now=at(date(2026, 10, 15)))
+    feedback_after(v2, teacher, 2, score=6)
     # gul: asg2 was due after gul left the class: not expected, not counted.
-    (v,) = hand_in(gul, asg2, at(date(2026, 9, 29)))
-    factories.give_feedback(teacher, v.submission, at=later, score=10)
+    v = hand_in_version(gul, asg2, now=at(date(2026, 9, 29)))
+    give_feedback(teacher, v.submission, at=later, score=10)
     # jean: asg1 in A2, on time, 10/10; asg3 is due after the period.
     for assignment, day, hour in ((asg1, date(2026, 9, 20), 9), (asg3, date(2026, 10, 30), 12)):
-        (v,) = hand_in(jean, assignment, at(day, hour))
-        factories.give_feedback(teacher, v.submission, at=later, score=10)
+        v = hand_in_version(jean, assignment, now=at(day, hour))
+        give_feedback(teacher, v.submission, at=later, score=10)
     # oksana: bsg1 on time, 15/20, feedback after 10 h.
-    (v,) = hand_in(oksana, work_b["bsg1"], at(date(2026, 9, 28)))
-    give_feedback(v, other_teacher, 10, score=15)
+    v = hand_in_version(oksana, work_b["bsg1"], now=at(date(2026, 9, 28)))
+    feedback_after(v, other_teacher, 10, score=15)
 
     p, x, e = present(), Mark("absent", 0), Mark("excused", 0)
     roll(a1, 0, {amina.pk: p, ahmad.pk: p, gul.pk: p}, teacher)
@@ -184,15 +189,7 @@ def program(make_level, make_cohort, make_user, teacher, manager):
     practise(oksana, packet_b, 4, in_period)
 
     def assess(student, day, phase, level):
-        record_assessment(
-            student,
-            by=manager,
-            test="casas_reading",
-            taken_on=day,
-            scale_score=200,
-            phase=phase,
-            nrs_level=level,
-        )
+        record_result(student, manager, phase, level, day)
 
     assess(ahmad, date(2026, 8, 20), "pre", 1)  # before the period: not the entering level
     for student, level, post_level in ((amina, 2, 3), (ahmad, 2, 3), (oksana, 4, 4)):

@@ -1,7 +1,7 @@
 """Periods of participation loaded from the roll: the attended minutes of held
 sessions, in three queries however many students and sessions."""
 
-from datetime import date, time
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,22 +9,21 @@ import pytest
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
 from classes.records.period_data import periods_by_student, periods_of_student
-from classes.schedule import create_class, set_cancelled
+from classes.schedule import set_cancelled
 from learning.roles import Role
 from packets.demo import ensure_levels
+from tests.factories import open_class
 
 
 @pytest.fixture
 def spring_class(db, teacher):
     """A class of spring 2025, Monday and Wednesday, two hours."""
-    return create_class(
+    return open_class(
+        ensure_levels()["level-2"],
+        [teacher],
         name="Spring 2025",
-        level=ensure_levels()["level-2"],
-        teachers=[teacher],
         term_start=date(2025, 3, 3),
         term_end=date(2025, 6, 13),
-        meeting_days=[1, 3],
-        start_time=time(18, 0),
     )
 
 

@@ -1,14 +1,14 @@
 """Periods of participation on the student's record and the printed record."""
 
-from datetime import date, time
+from datetime import date
 
 import pytest
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
-from classes.records.assessments import record_assessment
-from classes.schedule import create_class
 from packets.demo import ensure_levels
+from tests.classes.records.conftest import record_result
+from tests.factories import open_class
 
 
 @pytest.fixture
@@ -16,14 +16,12 @@ def returning(classroom):
     """Amina: 3 × 2 hours in spring 2025 (exited 10 March 2025), then 2 hours
     in the classroom's first session (7 September 2026), with a gain in spring."""
     cohort, teacher, amina, _ahmad = classroom
-    spring = create_class(
+    spring = open_class(
+        ensure_levels()["level-2"],
+        [teacher],
         name="Spring 2025",
-        level=ensure_levels()["level-2"],
-        teachers=[teacher],
         term_start=date(2025, 3, 3),
         term_end=date(2025, 6, 13),
-        meeting_days=[1, 3],
-        start_time=time(18, 0),
     )
     enroll(amina, spring)
     for session in spring.sessions.order_by("starts_at")[:3]:
@@ -31,15 +29,7 @@ def returning(classroom):
     first = cohort.sessions.order_by("starts_at")[0]
     take_attendance(first, {amina.pk: Mark("present", 120)}, by=teacher)
     for phase, day, level in (("pre", date(2025, 3, 3), 2), ("post", date(2025, 3, 10), 3)):
-        record_assessment(
-            amina,
-            by=teacher,
-            test="best_plus",
-            taken_on=day,
-            scale_score=400,
-            phase=phase,
-            nrs_level=level,
-        )
+        record_result(amina, teacher, phase, level, day, test="best_plus", score=400)
     return amina, teacher
 
 

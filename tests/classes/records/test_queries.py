@@ -9,10 +9,16 @@ from django.test.utils import CaptureQueriesContext
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
-from classes.records.assessments import record_assessment
 from learning.roles import Role
 from packets.levels import NRSLevel
-from tests.classes.records.conftest import at, give_feedback, hand_in, make_packet, practise
+from tests.classes.records.conftest import (
+    at,
+    feedback_after,
+    practise,
+    publish_week,
+    record_result,
+)
+from tests.factories import hand_in_version
 
 RANGE = "?start=2026-09-01&end=2026-12-31"
 
@@ -28,25 +34,17 @@ def grow(make_level, make_cohort, make_user, teacher, manager):
     def new_level():
         n = next(numbers)
         level = make_level(slug=f"lv-{n}", title=f"Level {n}", nrs=NRSLevel((n - 1) % 6 + 1))
-        packet, work = make_packet(level, f"P{n}", [(f"a{n}", date(2026, 9, 30), 10, True)])
+        packet, work = publish_week(level, f"P{n}", [(f"a{n}", date(2026, 9, 30), 10, True)])
         return level, packet, work[f"a{n}"]
 
     def active_student(cohort, packet, assignment):
         student = make_user(Role.STUDENT)
         enroll(student, cohort)
-        (version,) = hand_in(student, assignment, at(date(2026, 9, 29)))
-        give_feedback(version, teacher, 5, score=7)
+        version = hand_in_version(student, assignment, now=at(date(2026, 9, 29)))
+        feedback_after(version, teacher, 5, score=7)
         practise(student, packet, 2, at(date(2026, 10, 2)))
         for phase, day, nrs in (("pre", date(2026, 9, 8), 2), ("post", date(2026, 10, 20), 3)):
-            record_assessment(
-                student,
-                by=manager,
-                test="casas_reading",
-                taken_on=day,
-                scale_score=200,
-                phase=phase,
-                nrs_level=nrs,
-            )
+            record_result(student, manager, phase, nrs, day)
         return student
 
     def add(levels, classes, students, level=None):

@@ -49,6 +49,14 @@ def assignments(bus_packet):
     return {kind: publish_assignment(bus_packet, kind) for kind in KINDS}
 
 
+@pytest.fixture
+def amina(classroom, login):
+    """The classroom's first student, signed in through the real form."""
+    _cohort, _teacher, amina, _ahmad = classroom
+    login(amina)
+    return amina
+
+
 def token():
     """A one-time token as the form carries one."""
     return secrets.token_urlsafe(24)

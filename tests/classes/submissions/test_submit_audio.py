@@ -13,13 +13,6 @@ from tests.classes.submissions.conftest import element, open_page, post_work, to
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def amina(classroom, login):
-    _cohort, _teacher, amina, _ahmad = classroom
-    login(amina)
-    return amina
-
-
 def test_the_recorder_comes_with_a_file_input_that_works_without_javascript(
     client, amina, assignments
 ):

@@ -24,13 +24,6 @@ from tests.classes.submissions.conftest import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def amina(classroom, login):
-    _cohort, _teacher, amina, _ahmad = classroom
-    login(amina)
-    return amina
-
-
 def test_the_form_offers_the_camera_and_the_phones_photos(client, amina, assignments):
     page = open_page(client, assignments["photo"])
     form = element(page, "submission-form", "</form>")

@@ -11,13 +11,6 @@ from tests.classes.submissions.conftest import element, open_page, post_work, to
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def amina(classroom, login):
-    _cohort, _teacher, amina, _ahmad = classroom
-    login(amina)
-    return amina
-
-
 def fields(quiz):
     choice, fill_in = (f"q-{block.id}" for block in quiz.questions)
     return choice, fill_in

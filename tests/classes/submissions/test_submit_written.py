@@ -19,13 +19,6 @@ from tests.classes.submissions.conftest import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def amina(classroom, login):
-    _cohort, _teacher, amina, _ahmad = classroom
-    login(amina)
-    return amina
-
-
 def test_a_student_hands_in_a_written_answer_and_sees_it_submitted(client, amina, assignments):
     written = assignments["written"]
     response = post_work(client, written, {"text": "I take the bus.", "token": token()})

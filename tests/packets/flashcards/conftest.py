@@ -10,11 +10,9 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
-from packets.levels import CEFRBand, NRSLevel
-from packets.models import LevelPage
-from tests.factories import publish_assignment, publish_packet
+from tests.factories import add_level, publish_assignment, publish_packet
 
 _numbers = itertools.count(1)
 
@@ -73,15 +71,8 @@ def vocabulary(*words, title="Words"):
 
 
 def new_level():
-    home = Page.objects.get(depth=2)
     number = next(_numbers)
-    level = LevelPage(
-        title=f"Level {number}",
-        slug=f"level-{number}",
-        nrs_level=NRSLevel.LOW_BEGINNING,
-        cefr_band=CEFRBand.A1,
-    )
-    home.add_child(instance=level)
+    level = add_level(f"level-{number}", f"Level {number}")
     # Levels are signed-in only by default; these tests set privacy per packet.
     PageViewRestriction.objects.filter(page=level).delete()
     return level

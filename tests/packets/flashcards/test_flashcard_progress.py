@@ -48,12 +48,9 @@ def test_summary_counts_cards_practised_this_week_and_due_per_student(
 
 def test_summary_counts_only_the_levels_packets(make_user, level, clinic_packet, make_packet):
     from packets.levels import CEFRBand, NRSLevel
-    from packets.models import LevelPage
+    from tests.factories import add_level
 
-    other_level = LevelPage(
-        title="Other", slug="other", nrs_level=NRSLevel.ADVANCED, cefr_band=CEFRBand.B2
-    )
-    level.get_parent().add_child(instance=other_level)
+    other_level = add_level("other", "Other", NRSLevel.ADVANCED, cefr_band=CEFRBand.B2)
     elsewhere = make_packet(vocabulary(word("idiom", "a saying")), parent=other_level)
     amina = make_user()
     grade(amina, elsewhere, "idiom", Rating.Again, WEDNESDAY)

@@ -1,5 +1,6 @@
 """Records built through the real actions (classes, enrollment, the roll, handing in
-work and feedback); assessments as rows, having no action function yet."""
+work and feedback). Assessments are written as rows: their dates are fixed (up to
+December 2026) and `record_assessment` refuses a date after today."""
 
 import csv
 import io
@@ -14,8 +15,7 @@ from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
 from classes.models import Assessment
 from learning.roles import Role
-from tests import factories
-from tests.factories import publish_assignment
+from tests.factories import give_feedback, hand_in, publish_assignment
 
 TERM = "start=2026-09-07&end=2026-12-18"
 
@@ -75,22 +75,15 @@ def at(day, hour=12):
     return timezone.make_aware(datetime.combine(day, datetime.min.time()).replace(hour=hour))
 
 
-@pytest.fixture
-def hand_in():
+def work_with_feedback(student, class_, assignment, *, on, versions=1, feedback, score):
     """Work handed in `versions` times on a day, then given feedback (a status)
-    with a score by the class's teacher when `feedback` is given."""
-
-    def make(student, class_, assignment, *, on, versions=1, feedback=None, score=None):
-        for number in range(versions):
-            text = f"My answer, take {number + 1}."
-            submission = factories.hand_in(student, assignment, now=at(on), text=text)
-        if feedback:
-            teacher = class_.teachers.first()
-            factories.give_feedback(teacher, submission, feedback, text="", score=score)
-        submission.refresh_from_db()
-        return submission
-
-    return make
+    with a score by the class's teacher."""
+    for number in range(versions):
+        text = f"My answer, take {number + 1}."
+        submission = hand_in(student, assignment, now=at(on), text=text)
+    give_feedback(class_.teachers.first(), submission, feedback, text="", score=score)
+    submission.refresh_from_db()
+    return submission
 
 
 def csv_rows(response):
@@ -127,7 +120,7 @@ def same_value(xlsx_value, csv_value):
 
 
 @pytest.fixture
-def program(make_cohort, make_level, teacher, make_user, join, attend, assess, hand_in, assignment):
+def program(make_cohort, make_level, teacher, make_user, join, attend, assess, assignment):
     """Two classes of two teachers: an evening Level 2 (the `teacher` fixture's) with
     Amina (a participant with a gain and a piece of work) and Ahmad, and a morning
     Level 4 with Fatima."""
@@ -150,7 +143,7 @@ def program(make_cohort, make_level, teacher, make_user, join, attend, assess, h
     assess(amina, "pre", 2, date(2026, 9, 8), score=190)
     assess(amina, "post", 3, date(2026, 12, 1), score=205)
     assess(fatima, "pre", 4, date(2026, 9, 9), score=215)
-    work = hand_in(
+    work = work_with_feedback(
         amina, evening, assignment(), on=date(2026, 9, 17), versions=2, feedback="returned", score=9
     )
     loan = lend_a_laptop(amina, by=make_user(Role.MANAGER))
