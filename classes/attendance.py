@@ -22,6 +22,7 @@ from classes.models import (
     Session,
 )
 from classes.models.attendance import ATTENDED
+from classes.page_invalidation import bump_class
 from learning.models import User
 
 
@@ -130,6 +131,7 @@ def take_attendance(session: Session, marks: dict[int, Mark], *, by: User) -> in
     Attendance.objects.bulk_create(new)
     Attendance.objects.bulk_update(changed, ["status", "minutes", "recorded_by", "recorded_at"])
     AttendanceChange.objects.bulk_create(history)
+    bump_class(session.cohort_id)  # bulk writes send no signal (classes/page_invalidation.py)
     return len(new) + len(changed)
 
 
