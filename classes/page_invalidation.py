@@ -23,7 +23,8 @@ from classes import page_versions as versions
 WATCHED_APPS = {"classes", "packets", "home", "learning", "wagtailimages", "wagtaildocs"}
 CONTENT_MODELS = (Page, PageViewRestriction, Revision, Site)
 # Rows that change no page a student opens (audit trail, outbox, records'
-# snapshots, intake notes, notices: the header's count is on the user's row).
+# snapshots, intake notes, notices: the header's count is on the user's row;
+# image renditions).
 IGNORED = {
     "classes.accessauditentry",
     "classes.nrssnapshot",
@@ -32,6 +33,8 @@ IGNORED = {
     "classes.notice",
     "classes.noticesettings",
     "learning.outgoingemail",
+    # Made while a page renders (a new size of an image): the page already shows it.
+    "wagtailimages.rendition",
 }
 
 
