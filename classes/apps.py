@@ -14,6 +14,9 @@ class ClassesConfig(AppConfig):
         from classes.data_rights.retention import start_after_migrate
         from classes.notices import signals as notice_signals  # noqa: F401 - connects receivers
         from classes.notices.tasks import start_after_migrate as start_morning_notices
+        from classes.page_invalidation import connect_page_deletes
+
+        connect_page_deletes()
 
         post_migrate.connect(start_after_migrate, sender=self)
         post_migrate.connect(start_morning_notices, sender=self)

@@ -21,6 +21,7 @@ from classes.models import (
     Session,
 )
 from classes.models.attendance import ATTENDED
+from classes.page_versions import bump_users
 from classes.records.rules import nrs_rules
 from learning.models import User
 
@@ -130,6 +131,9 @@ def take_attendance(session: Session, marks: dict[int, Mark], *, by: User) -> in
     Attendance.objects.bulk_create(new)
     Attendance.objects.bulk_update(changed, ["status", "minutes", "recorded_by", "recorded_at"])
     AttendanceChange.objects.bulk_create(history)
+    # Bulk writes send no signal: the students marked see their hours change
+    # (classes/page_versions.py). Teachers' pages are not kept.
+    bump_users({*marks, *existing})
     return len(new) + len(changed)
 
 

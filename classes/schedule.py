@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from classes.models import Class, Session
 from classes.notices import triggers
+from classes.page_invalidation import bump_class
 from learning.models import User
 from packets.models import LevelPage
 from packets.permissions import grant_level_editing
@@ -89,6 +90,7 @@ def create_class(
         )
         for start in scheduled_starts(class_)
     )
+    bump_class(class_.pk)  # bulk writes send no signal (classes/page_invalidation.py)
     return class_
 
 

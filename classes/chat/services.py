@@ -10,6 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from classes import page_versions
 from classes.access import can_teach, may_remove_message
 from classes.chat import notices
 from classes.chat.broadcast import tell_room, tell_room_notice, tell_user
@@ -18,6 +19,7 @@ from classes.chat.ratelimit import chat_rate_limit
 from classes.chat.rooms import RATE_LIMITED, fetch_one, group_room, main_room, refusal_to_post
 from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report, Room
 from classes.notices import triggers
+from classes.page_invalidation import room_name
 from learning.once import made_once
 
 GROUP_SIZES = range(2, 7)
@@ -73,6 +75,8 @@ def post_message(
     )
     if not created:
         return saved, False
+    # Saved by plain SQL on PostgreSQL (no post_save): the room's page is kept until this.
+    page_versions.bump(room_name(room))
     if message.notice:
         tell_room_notice(room, message)
     else:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from classes.chat.broadcast import tell_user
 from classes.data_rights.registry import STUDENT_DATA
 from classes.models import AuditAction
+from classes.page_invalidation import bump_everything
 from classes.records.audit import record_access
 from learning.roles import STAFF_ROLES, Role
 
@@ -33,4 +34,5 @@ def erase_student(student, *, by, target):
     for rule in STUDENT_DATA.values():
         rule.erase(student)
     record_access(by, AuditAction.ERASE, target, [student_id])
+    bump_everything()  # their messages and work leave other people's pages too
     tell_user(student_id, "session.ended")

@@ -12,6 +12,7 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from classes.models import Message
+from classes.page_invalidation import bump_everything
 
 BATCH = 1000
 EVERY = timedelta(days=1)
@@ -32,6 +33,7 @@ def delete_old_messages(now=None):
             return deleted
         with transaction.atomic():
             Message.objects.filter(pk__in=batch).delete()
+            bump_everything()  # the rooms' pages (classes/page_invalidation.py)
         deleted += len(batch)
 
 

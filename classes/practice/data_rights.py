@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from classes.data_rights.sections import rows
 from classes.models import PracticeGroup, PracticeMembership
+from classes.page_invalidation import bump_everything
 
 
 def practice_groups(student):
@@ -36,6 +37,7 @@ def leave_groups(student):
     started are closed, kept read-only for the other members, their name and
     link cleared."""
     PracticeMembership.objects.filter(student=student).delete()
+    bump_everything()  # the other members' pages (classes/page_invalidation.py)
     PracticeGroup.objects.filter(created_by=student).update(name="—", call_link="")
     PracticeGroup.objects.filter(created_by=student, closed_at__isnull=True).update(
         closed_at=timezone.now()

@@ -18,6 +18,7 @@ from classes.access import (
 from classes.chat.broadcast import tell_user
 from classes.models import MembershipStatus, PracticeGroup, PracticeMembership
 from classes.notices.triggers import practice_invitation
+from classes.page_invalidation import bump_practice_group
 from classes.practice.rooms import practice_room
 
 MAX_OPEN_GROUPS = 10  # open groups a student is a member of
@@ -118,6 +119,7 @@ def answer_invitation(student, group, accept):
     group.memberships.filter(student=student, status=MembershipStatus.INVITED).update(
         status=status, updated_at=timezone.now()
     )
+    bump_practice_group(group.pk)  # bulk writes send no signal (classes/page_invalidation.py)
     return group
 
 
@@ -133,6 +135,7 @@ def remove_member(creator, group, student_id):
     )
     if not removed:
         raise ValidationError(_("That student is not in this group."))
+    bump_practice_group(group.pk)  # bulk writes send no signal (classes/page_invalidation.py)
     # Their open sockets check again and close (as for a withdrawn student).
     tell_user(student_id, "membership.changed")
 
@@ -148,6 +151,7 @@ def leave_group(student, group):
     )
     if not left:
         raise ValidationError(_("You are not in this group."))
+    bump_practice_group(group.pk)  # bulk writes send no signal (classes/page_invalidation.py)
     tell_user(student.pk, "membership.changed")
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from classes import page_versions
 from classes.access import can_teach
 from classes.models import (
     Feedback,
@@ -238,3 +239,4 @@ def mark_feedback_seen(student, submission):
     if submission.student_id == student.pk and submission.feedback_unseen:
         Submission.objects.filter(pk=submission.pk).update(feedback_unseen=False)
         submission.feedback_unseen = False
+        page_versions.bump(page_versions.user(student.pk))  # the home page's "new feedback"

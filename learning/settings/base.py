@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "learning.admin_input.AdminIncompleteFormMiddleware",
+    # Last: a student's kept page passes through every middleware above.
+    "classes.student_pages.StudentPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "learning.urls"
@@ -111,6 +113,10 @@ if REDIS_URL:
     check_redis_url(REDIS_URL)
 CHANNEL_LAYERS = channel_layers(REDIS_URL)
 CACHES = caches(REDIS_URL)
+# A signed-in student's pages kept whole per student (classes/student_pages.py):
+# only with a cache every process shares (Redis), where a change made in one
+# process (a chat message over the WebSocket, a task) is seen by all at once.
+HARBOR_STUDENT_PAGE_CACHE = bool(REDIS_URL)
 
 AUTH_USER_MODEL = "learning.User"
 AUTHENTICATION_BACKENDS = [

@@ -23,3 +23,5 @@ STORAGES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# The in-memory cache of each worker: right while nothing changes during the run.
+HARBOR_STUDENT_PAGE_CACHE = True

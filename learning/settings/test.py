@@ -22,3 +22,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-harbor.sqlite3")}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# One process and its own memory: the student page cache is right here, and on
+# in tests so that the page tests see it (classes/student_pages.py).
+HARBOR_STUDENT_PAGE_CACHE = True
