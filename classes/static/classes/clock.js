@@ -35,7 +35,8 @@
             return;
         }
         var data = new FormData();
-        data.append("csrfmiddlewaretoken", tag.getAttribute("data-csrf"));
+        var token = document.querySelector("#clock-time-csrf input");
+        data.append("csrfmiddlewaretoken", token ? token.value : "");
         data.append("packet", tag.getAttribute("data-packet"));
         data.append("kind", tag.getAttribute("data-kind"));
         data.append("seconds", String(seconds));

@@ -254,3 +254,22 @@ def test_a_packets_practice_page_finds_the_packet_in_one_lookup(
     client.get(url)  # renditions are made once
     with django_assert_num_queries(17):
         assert client.get(url).status_code == 200
+
+
+def test_the_beacon_on_a_kept_practice_page_carries_this_session_s_token(student, clinic_packet):
+    """The page is kept per student (classes/student_pages.py); signed in again
+    (a new CSRF secret), the kept page's beacon token must still be accepted."""
+    url = f"{clinic_packet.url}flashcards/"
+    first = Client(enforce_csrf_checks=True)
+    first.force_login(student)
+    first.get(url)
+    again = Client(enforce_csrf_checks=True)
+    again.force_login(student)
+    page = again.get(url).content.decode()
+    token = re.search(
+        r'id="clock-time-csrf"><input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"',
+        page,
+    )[1]
+    data = {"packet": clinic_packet.pk, "kind": "flashcards", "seconds": "30"}
+    response = again.post("/learning-time/", {**data, "csrfmiddlewaretoken": token})
+    assert response.status_code == 204
