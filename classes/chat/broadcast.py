@@ -23,12 +23,15 @@ _publishing = set()  # strong references until each publish is done
 DELIVERY_SECONDS = 5
 
 
-def user_group(user_id):
-    return f"chat.user.{user_id}"
-
-
-def session_group(session_key):
-    return f"chat.session.{session_key}"
+# Two process-wide groups, not one per user and one per session: every process
+# with chat sockets is in both, an event names the user or session it is for,
+# and each process's hub hands it to its own sockets of that user or session
+# (fanout.py). A group per socket cost ~1 KiB of memory per socket between the
+# hub, the layer and a Redis subscription (docs/BENCHMARKS.md); these events
+# are rare (sign-outs, removals), so each process looking at its sockets is cheap.
+USERS_GROUP = "chat.users"
+SESSIONS_GROUP = "chat.sessions"
+ADDRESSED_GROUPS = (USERS_GROUP, SESSIONS_GROUP)
 
 
 def send_after_commit(group, event):
@@ -106,8 +109,8 @@ def tell_room_notice(room, message):
 
 def tell_user(user_id, event_type, **data):
     """e.g. membership.changed: the user's sockets re-check (and close) themselves."""
-    send_after_commit(user_group(user_id), {"type": event_type, **data})
+    send_after_commit(USERS_GROUP, {"type": event_type, **data, "user": user_id})
 
 
 def tell_session(session_key, event_type):
-    send_after_commit(session_group(session_key), {"type": event_type})
+    send_after_commit(SESSIONS_GROUP, {"type": event_type, "session": session_key})
