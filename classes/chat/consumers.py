@@ -14,14 +14,14 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 
 from classes.chat import history
-from classes.chat.broadcast import all_delivered, published_without_waiting
-from classes.chat.fanout import hub
-from classes.chat.payloads import message_frame, notice_frame
+from classes.chat.broadcast import all_delivered, hub, published_without_waiting
 from classes.chat.protocol import (
     MAX_FRAME_BYTES,
     History,
     ProtocolError,
+    message_frame,
     not_delivered,
+    notice_frame,
     parse_after,
     parse_frame,
     refusal,
@@ -41,7 +41,7 @@ NOT_ALLOWED = 4403
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
     """Events of the channel layer reach this socket through the process's hub
-    (fanout.py), not through a channel of its own: no channel, queue or receive
+    (broadcast.py), not through a channel of its own: no channel, queue or receive
     task per socket. They are handled one at a time and never while a frame of
     the client is being handled, as Channels did (so a replay is never
     interleaved with live frames)."""
@@ -128,7 +128,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             return
         self.session_key = self.scope["session"].session_key
         # Only the room's group: events for this user or session come through
-        # the process-wide groups and is_addressed (fanout.py).
+        # the process-wide groups and is_addressed (broadcast.py, the hub).
         self.groups_joined = (self.room.channel_group,)
         await hub().join(self.groups_joined, self)
         await self.accept()

@@ -1,5 +1,5 @@
 """A process joins each chat group once and hands events to its own sockets
-(classes/chat/fanout.py): no channel, queue or task of the layer per socket."""
+(classes/chat/broadcast.py, the hub): no channel, queue or task of the layer per socket."""
 
 import asyncio
 
@@ -7,7 +7,7 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
-from classes.chat.fanout import Hub, hub
+from classes.chat.broadcast import Hub, hub
 from classes.chat.rooms import main_room
 
 pytestmark = pytest.mark.django_db(transaction=True)
