@@ -12,11 +12,11 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.dev")
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402 - needs Django set up
-from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402 - needs Django set up
 
 from learning.origins import SameOriginValidator  # noqa: E402
 from learning.routing import websocket_urlpatterns  # noqa: E402
+from learning.socket_sign_in import SocketSignIn  # noqa: E402
 from learning.unavailable import RefuseWhenTheLayerIsDown  # noqa: E402
 
 
@@ -26,7 +26,7 @@ def build_application(websocket_routes):
         {
             "http": django_asgi_app,
             "websocket": RefuseWhenTheLayerIsDown(
-                SameOriginValidator(AuthMiddlewareStack(URLRouter(websocket_routes)))
+                SameOriginValidator(SocketSignIn(URLRouter(websocket_routes)))
             ),
         }
     )

@@ -13,4 +13,4 @@ trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
 # docs/chat-protocol.md promises (daphne could only close with 1011). No
 # per-message deflate, as in production (deploy/systemd/harbor-asgi@.service).
 "$bin/uvicorn" learning.asgi:application --host "$host" --port "$port" --ws-max-size 16384 \
-  --ws-per-message-deflate false
+  --ws-per-message-deflate false --ws learning.ws_protocol:Protocol

@@ -152,8 +152,8 @@ trap 'exit 130' INT TERM
 pids+=($!)
 for p in "${asgi_ports[@]}"; do
   "$bin/uvicorn" learning.asgi:application --host 127.0.0.1 --port "$p" \
-    --ws-max-size 16384 --ws-per-message-deflate false --no-access-log \
-    --timeout-graceful-shutdown 5 &
+    --ws-max-size 16384 --ws-per-message-deflate false --ws learning.ws_protocol:Protocol \
+    --no-access-log --timeout-graceful-shutdown 5 &
   pids+=($!)
 done
 "$bin/python" manage.py db_worker --no-reload &

@@ -57,6 +57,8 @@ SERVERS = {
         "16384",
         "--ws-per-message-deflate",
         "false",
+        "--ws",
+        "learning.ws_protocol:Protocol",
         "learning.asgi:application",
     ],
 }

@@ -14,19 +14,14 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils import translation
 
 from classes.chat import history
-from classes.chat.broadcast import (
-    all_delivered,
-    published_without_waiting,
-    session_group,
-    user_group,
-)
-from classes.chat.fanout import hub
-from classes.chat.payloads import message_frame, notice_frame
+from classes.chat.broadcast import all_delivered, hub, published_without_waiting
 from classes.chat.protocol import (
     MAX_FRAME_BYTES,
     History,
     ProtocolError,
+    message_frame,
     not_delivered,
+    notice_frame,
     parse_after,
     parse_frame,
     refusal,
@@ -46,7 +41,7 @@ NOT_ALLOWED = 4403
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
     """Events of the channel layer reach this socket through the process's hub
-    (fanout.py), not through a channel of its own: no channel, queue or receive
+    (broadcast.py), not through a channel of its own: no channel, queue or receive
     task per socket. They are handled one at a time and never while a frame of
     the client is being handled, as Channels did (so a replay is never
     interleaved with live frames)."""
@@ -79,6 +74,13 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             if self.drainer is not None:
                 self.drainer.cancel()
             await self.leave_groups()
+
+    def is_addressed(self, event):
+        """Whether an event of a process-wide group is for this socket's user or
+        sign-in (broadcast.tell_user, tell_session)."""
+        if "user" in event:
+            return event["user"] == self.user.pk
+        return bool(self.session_key) and event.get("session") == self.session_key
 
     def deliver(self, event):
         """Called by the hub for every event of this socket's groups."""
@@ -124,10 +126,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if self.room is None:
             await self.close()  # before accept: the handshake is refused
             return
-        self.groups_joined = [self.room.channel_group, user_group(self.user.pk)]
         self.session_key = self.scope["session"].session_key
-        if self.session_key:
-            self.groups_joined.append(session_group(self.session_key))
+        # Only the room's group: events for this user or session come through
+        # the process-wide groups and is_addressed (broadcast.py, the hub).
+        self.groups_joined = (self.room.channel_group,)
         await hub().join(self.groups_joined, self)
         await self.accept()
         await self.replay_from_query()

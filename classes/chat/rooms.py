@@ -1,12 +1,17 @@
 """Who may read and post in which room, and whether a sender is over the rate
 limit. One rule, asked in one SQL query (it runs for every chat message), shared
-by the consumer and the HTTP pages."""
+by the consumer and the HTTP pages; the rate limit's setting is read here, and
+counted where the message is saved (services._save_next).
+"""
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.utils import timezone
 
@@ -182,3 +187,34 @@ def refusal_to_post(user, room, session_key=None):
     if access.muted:
         return MUTED
     return None
+
+
+# Chat rate limit: at most N messages per user in a sliding window of S seconds.
+#
+# Read from CHAT_RATE_LIMIT ("5/10s" by default) so load tests can raise it. Counted
+# from the messages themselves (the user's chat messages saved in the window, in
+# every room), so every server process counts the same messages, and counted under
+# a lock on the sender in the transaction that saves the message
+# (services._save_next), so parallel sockets of one user cannot all slip under it.
+
+
+LIMIT_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*s\s*$")
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    messages: int
+    seconds: int
+
+
+def parse_rate_limit(value):
+    match = LIMIT_PATTERN.match(value or "")
+    if not match or int(match[1]) < 1 or int(match[2]) < 1:
+        raise ImproperlyConfigured(
+            f"CHAT_RATE_LIMIT must look like 5/10s (messages/seconds), not {value!r}."
+        )
+    return RateLimit(messages=int(match[1]), seconds=int(match[2]))
+
+
+def chat_rate_limit():
+    return parse_rate_limit(settings.CHAT_RATE_LIMIT)

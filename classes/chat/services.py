@@ -14,9 +14,15 @@ from classes import page_versions
 from classes.access import can_teach, may_remove_message
 from classes.chat import notices
 from classes.chat.broadcast import tell_room, tell_room_notice, tell_user
-from classes.chat.payloads import deleted_frame, message_frame
-from classes.chat.ratelimit import chat_rate_limit
-from classes.chat.rooms import RATE_LIMITED, fetch_one, group_room, main_room, refusal_to_post
+from classes.chat.protocol import deleted_frame, message_frame
+from classes.chat.rooms import (
+    RATE_LIMITED,
+    chat_rate_limit,
+    fetch_one,
+    group_room,
+    main_room,
+    refusal_to_post,
+)
 from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report, Room
 from classes.notices import triggers
 from classes.page_invalidation import room_name

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from classes.access import can_teach, may_remove_message
-from classes.chat import pages, services
+from classes.chat import history, services
 from classes.chat.forms import BreakoutForm, MessageForm, MuteForm, TextForm
 from classes.chat.protocol import ProtocolError, parse_send, refusal
 from classes.chat.rooms import GONE, find_room, may_read
@@ -48,17 +48,17 @@ def room_page(request, class_id, group_id=None):
         return redirect(request.path + "#latest")
     status = 200
     try:
-        position = pages.position_from(request.GET)
+        position = history.position_from(request.GET)
     except ProtocolError:
         messages.error(request, _("That link is broken: showing the latest messages."))
-        position, status = pages.Position(), 400
+        position, status = history.Position(), 400
     context = room_context(request, room, position)
     return render(request, "classes/chat/room.html", context, status=status)
 
 
 def room_context(request, room, position):
     teaching = can_teach(request.user, room.cohort)
-    page = pages.page_messages(room, position)
+    page = history.page_messages(room, position)
     shown = page.messages
     return {
         "room": room,
@@ -68,8 +68,8 @@ def room_context(request, room, position):
         "newest_id": shown[-1].number if shown else (position.after or room.last_message_id),
         "showing_newer": position.after is not None,
         "showing_older": position.before is not None,
-        "pinned": pages.pinned_phrase(room),
-        "groups": pages.rooms_of(request.user, room.cohort),
+        "pinned": history.pinned_phrase(room),
+        "groups": history.rooms_of(request.user, room.cohort),
         "teaching": teaching,
         "form": MessageForm(initial={"client_id": new_token()}),
         # Without ids: the form is drawn once per message (each select sits in its label).
@@ -154,7 +154,7 @@ def reports(request, class_id):
     return render(
         request,
         "classes/chat/reports.html",
-        {"cohort": cohort, "reports": pages.open_reports(cohort)},
+        {"cohort": cohort, "reports": history.open_reports(cohort)},
     )
 
 
@@ -171,7 +171,7 @@ def breakouts(request, class_id):
             status = 400  # the page again, with what went wrong
         else:
             return redirect(request.path)
-    context = {"cohort": cohort, "form": form, "groups": pages.breakout_groups(cohort)}
+    context = {"cohort": cohort, "form": form, "groups": history.breakout_groups(cohort)}
     context["announce_form"] = TextForm()
     context["students"] = active_students(cohort)
     context["group_numbers"] = range(1, 7)

@@ -16,7 +16,7 @@ from classes.access import (
     may_manage_practice,
     may_read_practice,
 )
-from classes.chat import pages as chat_pages
+from classes.chat import history as chat_history
 from classes.chat import services as chat_services
 from classes.chat.forms import MessageForm
 from classes.chat.protocol import ProtocolError
@@ -68,11 +68,11 @@ def group_page(request, practice_id):
         return redirect(request.path + "#latest")
     status = 200
     try:
-        position = chat_pages.position_from(request.GET)
+        position = chat_history.position_from(request.GET)
     except ProtocolError:
         messages.error(request, _("That link is broken: showing the latest messages."))
-        position, status = chat_pages.Position(), 400
-    page = chat_pages.page_messages(room, position)
+        position, status = chat_history.Position(), 400
+    page = chat_history.page_messages(room, position)
     shown = page.messages
     managing = may_manage_practice(request.user, group)
     context = {

@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from classes.chat import notices, services
-from classes.chat.payloads import time_text
+from classes.chat.protocol import time_text
 from classes.chat.rooms import main_room
 from classes.models import Message
 from tests.browser.conftest import PHONE, new_phone, sign_in_on

@@ -1,5 +1,5 @@
 """A process joins each chat group once and hands events to its own sockets
-(classes/chat/fanout.py): no channel, queue or task of the layer per socket."""
+(classes/chat/broadcast.py, the hub): no channel, queue or task of the layer per socket."""
 
 import asyncio
 
@@ -7,7 +7,7 @@ import pytest
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
-from classes.chat.fanout import Hub, hub
+from classes.chat.broadcast import Hub, hub
 from classes.chat.rooms import main_room
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,26 +56,45 @@ async def test_two_sockets_of_a_room_are_one_member_of_its_group(connect, classr
 
 
 class Socket:
-    def __init__(self):
+    def __init__(self, user=None):
         self.events = []
+        self.user = user
 
     def deliver(self, event):
         self.events.append(event)
 
+    def is_addressed(self, event):
+        return event.get("user") == self.user
 
-async def test_an_event_reaches_only_the_sockets_of_its_group():
+
+async def test_an_event_reaches_only_the_sockets_of_its_group_or_user():
     layer = get_channel_layer()
-    here = Hub(layer)
-    room, other = Socket(), Socket()
-    await here.join(["room.a", "user.1"], room)
+    here = Hub(layer, ["test.users"])
+    room, other = Socket(user=1), Socket(user=2)
+    await here.join(["room.a"], room)
     await here.join(["room.b"], other)
     await layer.group_send("room.a", {"type": "chat.frame", "text": "x", "group": "room.a"})
-    await layer.group_send("user.1", {"type": "session.ended", "group": "user.1"})
+    ended = {"type": "session.ended", "group": "test.users", "user": 1}
+    await layer.group_send("test.users", ended)
     while len(room.events) < 2:
         await asyncio.sleep(0.01)
-    assert [e["group"] for e in room.events] == ["room.a", "user.1"]
+    assert [e["type"] for e in room.events] == ["chat.frame", "session.ended"]
     assert other.events == []
     here.reader.cancel()
+
+
+async def test_a_users_sockets_are_in_no_group_of_their_own(connect, classroom):
+    """Sign-outs and removals reach them through the process-wide groups
+    (classes/chat/broadcast.py): the hub holds one group per room, nothing per
+    user or session."""
+    cohort, teacher, amina, ahmad = classroom
+    group = await database_sync_to_async(lambda: main_room(cohort).channel_group)()
+    first, ok1 = await connect(room_path(cohort), amina)
+    second, ok2 = await connect(room_path(cohort), ahmad)
+    assert ok1 and ok2
+    assert set(hub().members) == {group}
+    await first.disconnect()
+    await second.disconnect()
 
 
 async def test_a_socket_that_cannot_join_is_in_no_group():
@@ -84,14 +103,37 @@ async def test_a_socket_that_cannot_join_is_in_no_group():
             return "process.1"
 
         async def group_add(self, group, channel):
-            if group == "user.1":
+            if group == "room.b":
                 raise ConnectionError("Redis is down")
 
     here = Hub(Down())
     socket = Socket()
     with pytest.raises(ConnectionError):
-        await here.join(["room.a", "user.1"], socket)
+        await here.join(["room.a", "room.b"], socket)
     assert all(socket not in members for members in here.members.values())
+    here.reader.cancel()
+
+
+async def test_the_process_wide_groups_are_joined_again_after_a_failure():
+    class FlakyOnce:
+        failed = False
+        added = []
+
+        async def new_channel(self):
+            return "process.1"
+
+        async def group_add(self, group, channel):
+            if group == "test.sessions" and not self.failed:
+                self.failed = True
+                raise ConnectionError("Redis is down")
+            self.added.append(group)
+
+    layer = FlakyOnce()
+    here = Hub(layer, ["test.users", "test.sessions"])
+    with pytest.raises(ConnectionError):
+        await here.join(["room.a"], Socket())
+    await here.join(["room.a"], Socket())
+    assert layer.added == ["test.users", "test.sessions", "room.a"]
     here.reader.cancel()
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from classes.chat import pages, services
+from classes.chat import history, services
 from classes.chat.protocol import ProtocolError
 from classes.chat.rooms import main_room
 from learning.roles import Role
@@ -33,7 +33,7 @@ def shown_numbers(html):
 def test_the_latest_page_is_the_newest_fifty_oldest_first(chat):
     _cohort, room, _teacher, _amina, ahmad = chat
     post(room, ahmad, 120)
-    latest = pages.page_messages(room)
+    latest = history.page_messages(room)
     assert numbers(latest) == list(range(71, 121))
     assert latest.older_than == 71
 
@@ -41,19 +41,19 @@ def test_the_latest_page_is_the_newest_fifty_oldest_first(chat):
 def test_older_pages_go_back_to_the_first_message(chat):
     _cohort, room, _teacher, _amina, ahmad = chat
     post(room, ahmad, 120)
-    before_71 = pages.page_messages(room, pages.Position(before=71))
+    before_71 = history.page_messages(room, history.Position(before=71))
     assert numbers(before_71) == list(range(21, 71))
     assert before_71.older_than == 21
-    first = pages.page_messages(room, pages.Position(before=21))
+    first = history.page_messages(room, history.Position(before=21))
     assert numbers(first) == list(range(1, 21))
     assert first.older_than is None
-    assert pages.page_messages(room, pages.Position(before=1)).messages == []
+    assert history.page_messages(room, history.Position(before=1)).messages == []
 
 
 def test_a_short_room_has_nothing_older(chat):
     _cohort, room, _teacher, _amina, ahmad = chat
     post(room, ahmad, 50)
-    latest = pages.page_messages(room)
+    latest = history.page_messages(room)
     assert numbers(latest) == list(range(1, 51))
     assert latest.older_than is None
 
@@ -63,7 +63,7 @@ def test_removed_messages_do_not_count_in_a_page(chat):
     post(room, ahmad, 52)
     for message in room.messages.filter(number__in=[51, 52]):
         services.delete_message(teacher, message, _cohort)
-    latest = pages.page_messages(room)
+    latest = history.page_messages(room)
     assert numbers(latest) == list(range(1, 51))
     assert latest.older_than is None
 
@@ -73,12 +73,12 @@ def test_removed_messages_do_not_count_in_a_page(chat):
 )
 def test_a_position_that_is_not_a_whole_number_is_refused(query):
     with pytest.raises(ProtocolError):
-        pages.position_from(query)
+        history.position_from(query)
 
 
 def test_before_and_after_together_are_refused():
     with pytest.raises(ProtocolError):
-        pages.position_from({"before": "5", "after": "2"})
+        history.position_from({"before": "5", "after": "2"})
 
 
 def test_the_page_shows_the_newest_with_a_link_to_older_ones(chat, login):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from classes.chat import services
-from classes.chat.payloads import message_frame
+from classes.chat.protocol import message_frame
 from classes.chat.rooms import main_room
 from classes.models import Message
 

@@ -61,6 +61,9 @@ def test_every_launcher_starts_uvicorn_with_the_same_chat_options(launcher):
     # Per-message deflate off: its zlib state cost ~34 KiB per open socket.
     assert "--ws-per-message-deflate false" in text
     assert " ".join(SERVERS["uvicorn"]).count("--ws-per-message-deflate false") == 1
+    # uvicorn's protocol, letting go of the handshake once answered (learning/ws_protocol.py).
+    assert "--ws learning.ws_protocol:Protocol" in text
+    assert " ".join(SERVERS["uvicorn"]).count("--ws learning.ws_protocol:Protocol") == 1
 
 
 def test_a_phone_offering_compression_gets_plain_frames(server, classroom):
