@@ -25,7 +25,7 @@ from classes.chat.rooms import (
 )
 from classes.models import BreakoutGroup, Message, MessageKind, Mute, Report, Room
 from classes.notices import triggers
-from classes.page_invalidation import room_name
+from classes.page_invalidation import bump_class, room_name
 from learning.once import made_once
 
 GROUP_SIZES = range(2, 7)
@@ -274,6 +274,8 @@ def unmute_student(teacher, cohort, student):
     Mute.objects.filter(cohort=cohort, student=student, until__gt=timezone.now()).update(
         until=timezone.now()
     )
+    # update() sends no signal: the student's kept chat page still says "paused".
+    page_versions.bump_users([getattr(student, "pk", student)])
 
 
 def report_message(reporter, message, reason=""):
@@ -334,7 +336,9 @@ def _open_groups(cohort, groups, session, opened_by):
 def close_breakout(teacher, cohort):
     """Close every open group of the class; their history stays readable."""
     _require_teacher(teacher, cohort)
-    return BreakoutGroup.objects.filter(cohort=cohort).open().update(closed_at=timezone.now())
+    closed = BreakoutGroup.objects.filter(cohort=cohort).open().update(closed_at=timezone.now())
+    bump_class(cohort.pk)  # update() sends no signal: kept pages still list the groups
+    return closed
 
 
 def announce_to_groups(teacher, cohort, text):

@@ -132,3 +132,14 @@ def test_a_teachers_pages_are_not_kept(classroom, login):
     client.get(f"/classes/{cohort.pk}/")
     warm, _page = queries_of(client, f"/classes/{cohort.pk}/")
     assert warm > SIGNED_IN
+
+
+def test_closing_the_breakout_groups_shows_on_the_next_load(classroom, login):
+    """close_breakout writes with update(), which sends no signal."""
+    cohort, teacher, amina, ahmad = classroom
+    services.open_breakout(teacher, cohort, [[amina, ahmad]])
+    client = login(amina)
+    url = f"/classes/{cohort.pk}/chat/"
+    assert "(closed)" not in client.get(url).content.decode()
+    services.close_breakout(teacher, cohort)
+    assert "(closed)" in client.get(url).content.decode()
