@@ -46,40 +46,46 @@ def room_page(request, class_id, group_id=None):
     if request.method == "POST":
         post_from_form(request, room)
         return redirect(request.path + "#latest")
+    status, shown = messages_shown(request, room)
+    teaching = can_teach(request.user, room.cohort)
+    context = {
+        **shown,
+        "cohort": room.cohort,
+        "pinned": history.pinned_phrase(room),
+        "groups": history.rooms_of(request.user, room.cohort),
+        "teaching": teaching,
+        # Without ids: the form is drawn once per message (each select sits in its label).
+        "mute_form": MuteForm(auto_id=False) if teaching else None,
+        "ws_path": (
+            f"/ws/classes/{room.cohort_id}/groups/{room.group_id}/chat/"
+            if room.group_id
+            else f"/ws/classes/{room.cohort_id}/chat/"
+        ),
+    }
+    return render(request, "classes/chat/room.html", context, status=status)
+
+
+def messages_shown(request, room):
+    """(status, context) of a room's page of messages, as `?before=`/`?after=`
+    ask (a broken link: the latest, with 400), and the form to write one.
+    Class rooms and practice groups' rooms alike."""
     status = 200
     try:
         position = history.position_from(request.GET)
     except ProtocolError:
         messages.error(request, _("That link is broken: showing the latest messages."))
         position, status = history.Position(), 400
-    context = room_context(request, room, position)
-    return render(request, "classes/chat/room.html", context, status=status)
-
-
-def room_context(request, room, position):
-    teaching = can_teach(request.user, room.cohort)
     page = history.page_messages(room, position)
     shown = page.messages
-    return {
+    return status, {
         "room": room,
-        "cohort": room.cohort,
         "chat_messages": shown,
         "older_than": page.older_than,
         "newest_id": shown[-1].number if shown else (position.after or room.last_message_id),
         "showing_newer": position.after is not None,
         "showing_older": position.before is not None,
-        "pinned": history.pinned_phrase(room),
-        "groups": history.rooms_of(request.user, room.cohort),
-        "teaching": teaching,
         "form": MessageForm(initial={"client_id": new_token()}),
-        # Without ids: the form is drawn once per message (each select sits in its label).
-        "mute_form": MuteForm(auto_id=False) if teaching else None,
         "chat_strings": CHAT_STRINGS,
-        "ws_path": (
-            f"/ws/classes/{room.cohort_id}/groups/{room.group_id}/chat/"
-            if room.group_id
-            else f"/ws/classes/{room.cohort_id}/chat/"
-        ),
     }
 
 

@@ -16,17 +16,13 @@ from classes.access import (
     may_manage_practice,
     may_read_practice,
 )
-from classes.chat import history as chat_history
 from classes.chat import services as chat_services
-from classes.chat.forms import MessageForm
-from classes.chat.protocol import ProtocolError
-from classes.chat.views import CHAT_STRINGS, post_from_form
+from classes.chat.views import messages_shown, post_from_form
 from classes.models import Message, PracticeGroup
 from classes.practice import pages, services
 from classes.practice.forms import InviteForm, PracticeGroupForm
 from classes.practice.rooms import practice_room
 from learning.ids import parse_number
-from learning.once import new_token
 
 
 def readable_group(request, practice_id):
@@ -66,31 +62,17 @@ def group_page(request, practice_id):
     if request.method == "POST":
         post_from_form(request, room)
         return redirect(request.path + "#latest")
-    status = 200
-    try:
-        position = chat_history.position_from(request.GET)
-    except ProtocolError:
-        messages.error(request, _("That link is broken: showing the latest messages."))
-        position, status = chat_history.Position(), 400
-    page = chat_history.page_messages(room, position)
-    shown = page.messages
+    status, shown = messages_shown(request, room)
     managing = may_manage_practice(request.user, group)
     context = {
+        **shown,
         "group": group,
         "practice": group,
-        "room": room,
         "people": pages.group_people(group),
         "managing": managing,
         "invite_form": InviteForm(classmates=pages.invitable(request.user, group))
         if managing and group.is_open
         else None,
-        "chat_messages": shown,
-        "older_than": page.older_than,
-        "newest_id": shown[-1].number if shown else (position.after or room.last_message_id),
-        "showing_newer": position.after is not None,
-        "showing_older": position.before is not None,
-        "form": MessageForm(initial={"client_id": new_token()}),
-        "chat_strings": CHAT_STRINGS,
         "ws_path": f"/ws/practice/{group.pk}/chat/",
     }
     return render(request, "classes/practice/room.html", context, status=status)
