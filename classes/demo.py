@@ -16,7 +16,7 @@ from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
 from classes.notices import demo as notices_demo
 from classes.practice.demo import load_practice
 from classes.records import demo as records_demo
-from classes.records import past_term_demo
+from classes.records import distance_demo, past_term_demo
 from classes.schedule import create_class
 from classes.sharing import choose_share_language
 from classes.submissions.demo import load_submissions
@@ -151,6 +151,7 @@ def load(log):
     log(f"{load_submissions()} new pieces of students' work")
     records_demo.load(log)
     past_term_demo.load(log)
+    distance_demo.load(log)
     intake_demo.load(log)
     loans_demo.load(log)
     notices_demo.load(log)
