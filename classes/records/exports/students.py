@@ -79,9 +79,11 @@ class WithProxyHours(QueryExport):
     class in the period, and its hours of every kind together. The queries of
     proxy hours (classes/records/hours.py) once, then one streamed query."""
 
+    added: tuple = PROXY_COLUMNS  # after the table's own columns
+
     @property
     def columns(self) -> tuple[str, ...]:
-        return (*self.table.headers, *PROXY_COLUMNS)
+        return (*self.table.headers, *self.added)
 
     def rows(self, scope: Scope):
         students = enrollments_in(scope).values("student_id")
