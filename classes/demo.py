@@ -15,7 +15,7 @@ from classes.loans import demo as loans_demo
 from classes.models import AttendanceStatus, Class, Enrollment, JoinRequest
 from classes.notices import demo as notices_demo
 from classes.practice.demo import load_practice
-from classes.records import clock_demo, past_term_demo
+from classes.records import clock_demo, distance_demo, past_term_demo
 from classes.records import demo as records_demo
 from classes.schedule import create_class
 from classes.sharing import choose_share_language
@@ -152,6 +152,7 @@ def load(log):
     records_demo.load(log)
     past_term_demo.load(log)
     clock_demo.load(log)
+    distance_demo.load(log)
     intake_demo.load(log)
     loans_demo.load(log)
     notices_demo.load(log)

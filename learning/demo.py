@@ -19,6 +19,8 @@ DEMO_PEOPLE = [
     ("student6", "Oksana Kovalenko", Role.STUDENT, "uk", "oksana@example.org"),
     ("student7", "Grace Mwangi", Role.STUDENT, "sw", ""),
     ("student8", "Marie Habimana", Role.STUDENT, "fr", ""),
+    # A distance learner: mostly home study (classes/records/distance_demo.py).
+    ("student9", "Rosa Hernández", Role.STUDENT, "es", ""),
 ]
 
 

@@ -66,15 +66,25 @@ def median_hours(minutes_by_student):
 def add_attendance(result, data, cohort_ids, members):
     minutes = dict.fromkeys(members, 0)
     for cohort_id in cohort_ids:
+        mode = data.classes[cohort_id].mode
         for student_id, row in data.attendance.get(cohort_id, {}).items():
             if student_id in members:
                 result.attended += row.attended
                 result.missed += row.missed
                 minutes[student_id] += row.minutes
+                result.add_attended(mode, row.minutes)
     result.minutes = sum(minutes.values())
     result.median_hours = median_hours(minutes)
     result.hours_by_student = {s: as_hours(m) for s, m in minutes.items()}
     result.participants = sum(1 for h in result.hours_by_student.values() if is_participant(h))
+
+
+def add_proxy(result, data, cohort_ids, members):
+    """Proxy hours earned in the period by work handed in to these classes."""
+    for cohort_id in cohort_ids:
+        for student_id, minutes in data.proxy.get(cohort_id, {}).items():
+            if student_id in members:
+                result.proxy_minutes += minutes
 
 
 # ---------------------------------------------------------------- weekly trends

@@ -20,6 +20,7 @@ DEMO_RESULTS = {
     "student6": ("casas_reading", "187R", 212, 4, 219, 4),  # post-tested, no gain
     "student7": ("best_literacy", "C", 60, 4, None, None),
     "student8": ("program", "Intake", 55, 4, 71, 5),  # a gain
+    "student9": ("casas_reading", "27R", 205, 3, None, None),  # the distance learner
 }
 
 

@@ -6,7 +6,8 @@ levels, classes and students it covers:
 
 - `load_records(classes, period)` runs one query per kind of record (classes,
   enrollments, attendance, assignments due, handed-in work, feedback, flashcards,
-  assessments), each aggregated in the database per class and student;
+  assessments, and the three of proxy hours), each aggregated in the database
+  per class and student, or per piece of work for proxy hours;
 - `figures(data, cohort_ids, students=None)` adds those rows up in Python for one
   column of a table: a level is its classes, a class itself, a student one
   class and one student, the total every class shown. Medians come from the
@@ -26,8 +27,14 @@ from django.db.models import Q
 
 from classes.models import Class, Enrollment
 from classes.records import gains
-from classes.records.attendance_figures import AttendanceRates, add_attendance, attendance_rows
+from classes.records.attendance_figures import (
+    AttendanceRates,
+    add_attendance,
+    add_proxy,
+    attendance_rows,
+)
 from classes.records.gain_figures import add_tests
+from classes.records.hours import HoursByKind, proxy_minutes_by_class
 from classes.records.rates import percent
 from classes.records.work_figures import (
     add_work,
@@ -73,6 +80,7 @@ class RecordData:
     feedback: dict  # class id → [(student id, hours to first feedback)]
     flashcards: dict  # (level id, student id) → cards practised
     tests: dict  # student id → gains.Outcome (students with a test in the period)
+    proxy: dict  # class id → {student id: proxy minutes earned in the period}
 
 
 def load_records(classes, period) -> RecordData:
@@ -91,6 +99,7 @@ def load_records(classes, period) -> RecordData:
         feedback=feedback_waits(classes, period),
         flashcards=flashcard_rows(students, levels.values(), period),
         tests=gains.outcomes_by_student(students, period),
+        proxy=proxy_minutes_by_class(students, classes, period),
     )
 
 
@@ -107,9 +116,10 @@ def enrollment_rows(enrollments):
 
 
 @dataclass
-class Figures(AttendanceRates):
+class Figures(HoursByKind, AttendanceRates):
     """One column of the dashboard. Rates are percents (0–100) or None when
-    there is nothing to divide by."""
+    there is nothing to divide by. Hours of each kind (in person, live virtual,
+    proxy) come from HoursByKind; `minutes` are the attended ones (contact time)."""
 
     classes: int = 0
     active_students: int = 0
@@ -170,6 +180,7 @@ def figures(data: RecordData, cohort_ids, students=None) -> Figures:
     members = {student_id for _level, student_id in ends}
     result = Figures(classes=len(cohort_ids), active_students=len(members))
     add_attendance(result, data, cohort_ids, members)
+    add_proxy(result, data, cohort_ids, members)
     add_work(result, data, cohort_ids, members, ends)
     result.flashcards = sum(data.flashcards.get(key, 0) for key in ends)
     add_tests(result, data, members)

@@ -1,6 +1,7 @@
 """A student's record: what the record page and the printed record of
 participation show. Each read is one query, whatever the length of the history."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,8 +18,10 @@ from classes.models import Assessment, Attendance, Enrollment, Feedback, Submiss
 from classes.records import gains
 from classes.records.figures import figures
 from classes.records.filters import Period
+from classes.records.hours import HoursByKind, proxy_minutes_by_class
 from classes.records.period_data import periods_of_student
 from classes.records.periods import gains_by_period
+from classes.records.proxy import ProxyModel, proxy_by_student
 from classes.records.rules import nrs_rules
 from packets.models import FlashcardProgress, LevelPage, PacketPage
 
@@ -42,23 +45,58 @@ def attendance_history(student, classes):
     )
 
 
-def hours_by_class(history):
-    """{class id: contact hours} from the history already loaded."""
-    minutes, now = {}, timezone.now()
+def minutes_by_class(history):
+    """{class id: contact minutes} from the history already loaded."""
+    minutes, now = defaultdict(int), timezone.now()
     for record in history:
-        counted = record.counts_for_hours(now)
-        minutes[record.session.cohort_id] = minutes.get(record.session.cohort_id, 0) + (
-            record.minutes if counted else 0
-        )
-    return {cohort_id: as_hours(total) for cohort_id, total in minutes.items()}
+        if record.counts_for_hours(now):
+            minutes[record.session.cohort_id] += record.minutes
+    return minutes
 
 
-def with_hours(enrollments, history):
-    """The enrollments, each with `.hours`: its class's contact hours in the history."""
-    hours = hours_by_class(history)
+def with_hours(enrollments, history, proxy=()):
+    """The enrollments, each with `.hours`: its class's contact hours in the history,
+    and `.by_kind`: its hours in person, live virtual and proxy (HoursByKind) from
+    the history and the proxy work already loaded (`proxy_work`)."""
+    attended = minutes_by_class(history)
+    proxy_minutes = defaultdict(int)
+    for row in proxy:
+        proxy_minutes[row.submission.cohort_id] += row.item.minutes
     for enrollment in enrollments:
-        enrollment.hours = hours.get(enrollment.cohort_id, as_hours(0))
+        enrollment.hours = as_hours(attended[enrollment.cohort_id])
+        enrollment.by_kind = HoursByKind(proxy_minutes=proxy_minutes[enrollment.cohort_id])
+        enrollment.by_kind.add_attended(enrollment.cohort.mode, attended[enrollment.cohort_id])
     return enrollments
+
+
+@dataclass(frozen=True)
+class ProxyWork:
+    """A proxy item on the record, beside the work that earned it."""
+
+    item: object  # proxy.ProxyItem
+    submission: Submission
+
+    @property
+    def hours(self):
+        return as_hours(self.item.minutes)
+
+    @property
+    def model_label(self):
+        return ProxyModel(self.item.model).label if self.item.model in ProxyModel else ""
+
+
+def proxy_work(student, classes, work):
+    """[ProxyWork], newest first: each proxy hour the student earned in
+    these classes beside the work that earned it, from the work already loaded
+    (`work_with_feedback`). The two queries of proxy_by_student."""
+    submissions = {submission.pk: submission for submission in work}
+    items = proxy_by_student([student.pk], classes).get(student.pk, [])
+    found = [
+        ProxyWork(item, submissions[item.submission_id])
+        for item in items
+        if getattr(item, "submission_id", None) in submissions
+    ]
+    return list(reversed(found))
 
 
 def work_with_feedback(student, classes):
@@ -134,15 +172,17 @@ class Participation:
 
     enrollment: Enrollment
     sessions: int
-    hours: Decimal
+    hours: Decimal  # attended
     first_day: date | None
     last_day: date | None
+    by_kind: HoursByKind | None = None  # in person, live virtual and proxy
 
 
 def participation(student, classes, period: Period | None = None):
     """Hours attended per class (the student's classes among `classes`: a teacher
     prints only what happened in their own), with the dates of the first and last
-    session attended; limited to a period if one is given."""
+    session attended, and the hours of each kind (proxy hours by the class the
+    work was handed in to); limited to a period if one is given."""
     records = Attendance.objects.of_student(student).counted().filter(session__cohort__in=classes)
     if period is not None:
         records = records.between(period.first_day, period.last_day)
@@ -153,21 +193,36 @@ def participation(student, classes, period: Period | None = None):
         .annotate(sessions=Count("pk"), minutes=Sum("minutes"), first=Min(day), last=Max(day))
         .order_by()
     }
+    proxy = proxy_minutes_by_class([student.pk], classes, period)
     rows = []
     for enrollment in enrollments(student, classes):
-        total = totals.get(enrollment.cohort_id)
-        if total is None and period is not None:
-            continue  # nothing attended in the chosen period
+        total = totals.get(enrollment.cohort_id, {})
+        proxy_minutes = proxy.get(enrollment.cohort_id, {}).get(student.pk, 0)
+        if not total and not proxy_minutes and period is not None:
+            continue  # nothing attended or earned in the chosen period
+        by_kind = HoursByKind(proxy_minutes=proxy_minutes)
+        by_kind.add_attended(enrollment.cohort.mode, total.get("minutes", 0))
         rows.append(
             Participation(
                 enrollment,
-                total["sessions"] if total else 0,
-                as_hours(total["minutes"] if total else 0),
-                total["first"] if total else None,
-                total["last"] if total else None,
+                total.get("sessions", 0),
+                as_hours(total.get("minutes", 0)),
+                total.get("first"),
+                total.get("last"),
+                by_kind,
             )
         )
     return rows
+
+
+def total_by_kind(rows):
+    """The hours of each kind of the record of participation's rows together."""
+    total = HoursByKind()
+    for row in rows:
+        total.in_person_minutes += row.by_kind.in_person_minutes
+        total.live_virtual_minutes += row.by_kind.live_virtual_minutes
+        total.proxy_minutes += row.by_kind.proxy_minutes
+    return total
 
 
 def enrollments_of_class(class_, data):

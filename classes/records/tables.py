@@ -85,6 +85,33 @@ def figure_rows():
             lambda f: hours_text(f.contact_hours),
         ),
         FigureRow(
+            "in_person_hours",
+            _("In-person hours"),
+            _("Contact hours in classes that meet in person or hybrid."),
+            lambda f: hours_text(f.in_person_hours),
+        ),
+        FigureRow(
+            "live_virtual_hours",
+            _("Live virtual hours"),
+            _("Contact hours in classes that meet online, live."),
+            lambda f: hours_text(f.live_virtual_hours),
+        ),
+        FigureRow(
+            "proxy_hours",
+            _("Proxy hours"),
+            _(
+                "Distance-learning hours earned in the period by work in Harbor: work a "
+                "teacher returned, quizzes passed at the set score."
+            ),
+            lambda f: hours_text(f.proxy_hours),
+        ),
+        FigureRow(
+            "total_hours",
+            _("All hours"),
+            _("In-person, live virtual and proxy hours together."),
+            lambda f: hours_text(f.total_hours),
+        ),
+        FigureRow(
             "median_hours",
             _("Median hours per student"),
             _("Half the active students attended fewer hours, half more."),

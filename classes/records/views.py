@@ -174,12 +174,15 @@ def student_page(request, student_id):
     term = current_term()
     periods, rules = record.periods(student, classes, results), nrs_rules()
     year = program_year(timezone.localdate(), rules)
+    work = record.work_with_feedback(student, classes)
+    proxy = record.proxy_work(student, classes, work)
     audit_request(request, AuditAction.VIEW_RECORD, student_ids=[student.pk])
     context = {
         "student": student,
-        "enrollments": record.with_hours(record.enrollments(student, classes), history),
+        "enrollments": record.with_hours(record.enrollments(student, classes), history, proxy),
         "history": history,
-        "work": record.work_with_feedback(student, classes),
+        "work": work,
+        "proxy_work": proxy,
         "assessments": results,
         "periods": periods,
         "rules": rules,
@@ -220,6 +223,7 @@ def participation_page(request, student_id):
         "periods": record.periods(student, classes, record.assessments(student), period),
         "rules": nrs_rules(),
         "total_hours": sum((row.hours for row in rows), 0),
+        "total": record.total_by_kind(rows),
         "today": timezone.localdate(),
         "program": program_name(request),
         # A teacher's record lists only their own classes (records_classes):

@@ -20,10 +20,11 @@ def test_the_demo_classes_have_students_and_realistic_past_attendance():
     call_command("demo", stdout=None)
     call_command("demo", stdout=None)
     classes = Class.objects.all()
-    # The three current classes, and an earlier term's (exits and re-entries, issue 18).
-    assert classes.count() == 4
-    assert len({c.level_id for c in classes}) == 3
-    assert Enrollment.objects.active().count() == 11
+    # The three current classes, an earlier term's (exits and re-entries, issue 18)
+    # and a distance-learning class at level 3 (a distance learner, issue 18).
+    assert classes.count() == 5
+    assert len({c.level_id for c in classes}) == 4
+    assert Enrollment.objects.active().count() == 12
     statuses = set(Attendance.objects.values_list("status", flat=True))
     assert {"present", "late", "absent"} <= statuses
     late = Attendance.objects.filter(status="late").first()
@@ -43,9 +44,10 @@ def test_the_demo_has_students_work_of_every_kind_with_and_without_feedback():
     call_command("demo", stdout=None)
     call_command("demo", stdout=None)
     submissions = Submission.objects.select_related("assignment")
-    assert submissions.count() == 12  # the second run added nothing
-    assert SubmissionVersion.objects.count() == 11
-    assert Feedback.objects.count() == 6
+    # With the distance learner's eight (classes/records/distance_demo.py).
+    assert submissions.count() == 20  # the second run added nothing
+    assert SubmissionVersion.objects.count() == 19
+    assert Feedback.objects.count() == 13
     assert {s.assignment.kind for s in submissions.handed_in()} == {
         "written",
         "photo",
@@ -53,19 +55,19 @@ def test_the_demo_has_students_work_of_every_kind_with_and_without_feedback():
         "quiz",
     }
     statuses = sorted(submissions.values_list("status", flat=True))
-    assert statuses.count("submitted") == 5
-    assert statuses.count("returned") == 5
+    assert statuses.count("submitted") == 6
+    assert statuses.count("returned") == 12
     assert statuses.count("revision_requested") == 1
     assert statuses.count("draft") == 1
     late = submissions.get(is_late=True)
     assert late.submitted_at > late.assignment.due_at and late.status == "submitted"
-    photo = SubmissionFile.objects.get(kind="photo")
-    assert photo.content_type == "image/jpeg" and photo.width == 1200
+    for photo in SubmissionFile.objects.filter(kind="photo"):
+        assert photo.content_type == "image/jpeg" and photo.width == 1200
     assert SubmissionFile.objects.filter(kind="audio", version__isnull=False).count() == 3
     assert SubmissionFile.objects.filter(kind="audio", feedback__isnull=False).count() == 1
     quiz = submissions.get(assignment__slug="clinic-quiz", status="returned")
     assert quiz.score == quiz.assignment.points  # every answer right
-    assert submissions.filter(feedback_unseen=True).count() == 6
+    assert submissions.filter(feedback_unseen=True).count() == 13
 
 
 @pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from learning.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from learning.roles import Role
 
-DEMO_USERNAMES = ["manager", "teacher1", "teacher2"] + [f"student{n}" for n in range(1, 9)]
+DEMO_USERNAMES = ["manager", "teacher1", "teacher2"] + [f"student{n}" for n in range(1, 10)]
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
 """The records pages cost the same number of SQL queries however many levels,
 classes and students they cover: the figures are aggregated in the database."""
 
+import re
 from datetime import date
 
 import pytest
@@ -108,3 +109,32 @@ def test_the_drill_down_pages_take_the_same_queries_for_more_classes_and_student
     for url in urls:
         with django_assert_num_queries(counts[url]):
             assert client.get(url).status_code == 200
+
+
+def proxy_cells(page):
+    row = re.search(r'<th scope="row">Proxy hours</th>(.*?)</tr>', page, re.S).group(1)
+    return re.findall(r"<td[^>]*>([^<]*)</td>", row)
+
+
+def test_proxy_hours_and_nrs_tables_take_the_same_queries_for_twice_the_students(
+    client, grow, manager, django_assert_num_queries
+):
+    """Each student of `grow` has a piece of work a teacher returned: 1 proxy hour."""
+    client.force_login(manager)
+    ((level, packet, assignment, _cohort, _students),) = grow(1, 1, 3)
+    urls = [f"/records/{RANGE}", "/records/nrs/?year=2026"]
+    counts = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts[url] = len(captured)
+    assert proxy_cells(page_of(client, urls[0]))[-1] == "3.0"
+    grow(0, 1, 3, (level, packet, assignment))  # twice the students, in another class
+    for url in urls:
+        with django_assert_num_queries(counts[url]):
+            assert client.get(url).status_code == 200
+    assert proxy_cells(page_of(client, urls[0]))[-1] == "6.0"
+
+
+def page_of(client, url):
+    return client.get(url).content.decode()
