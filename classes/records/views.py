@@ -88,22 +88,32 @@ def dashboard_exports(form, period):
     )
 
 
-@login_required
-def dashboard(request):
-    classes = records_classes(request.user)
-    form = filter_form(request, classes)
-    period = form.period()
-    scope, levels = dashboard_scope(request.user, classes, form)
+def figures_context(form, period, scope, columns_of, total_label):
+    """The figures table and weekly trends of the classes in `scope` for the
+    period: one column per level or class (`columns_of`), then their total."""
     in_period = classes_in_period(scope, period)
     data = load_records(in_period, period)
-    columns = [*level_columns(data, levels), Column(_("All levels"), total_figures(data))]
-    context = {
+    columns = [*columns_of(data), Column(total_label, total_figures(data))]
+    return {
         "form": form,
         "period": period,
         "period_query": period_query(period),
         "columns": columns,
         "rows": table(columns),
         "trends": attendance_trends(in_period, period),
+    }
+
+
+@login_required
+def dashboard(request):
+    classes = records_classes(request.user)
+    form = filter_form(request, classes)
+    period = form.period()
+    scope, levels = dashboard_scope(request.user, classes, form)
+    context = {
+        **figures_context(
+            form, period, scope, lambda data: level_columns(data, levels), _("All levels")
+        ),
         "exports": dashboard_exports(form, period),
         "nrs_downloads": dashboard_links(request.user),
     }
@@ -116,17 +126,10 @@ def level_page(request, level_id):
     level = get_object_or_404(LevelPage, pk=level_id)
     form = filter_form(request, classes)
     period = form.period()
-    in_period = classes_in_period(classes.filter(level=level), period)
-    data = load_records(in_period, period)
-    columns = [*class_columns(data), Column(_("The level"), total_figures(data))]
+    scope = classes.filter(level=level)
     context = {
+        **figures_context(form, period, scope, class_columns, _("The level")),
         "level": level,
-        "form": form,
-        "period": period,
-        "period_query": period_query(period),
-        "columns": columns,
-        "rows": table(columns),
-        "trends": attendance_trends(in_period, period),
         "exports": export_links(period, level_id=level.pk),
     }
     return render(request, "records/level.html", context, status=page_status(form))

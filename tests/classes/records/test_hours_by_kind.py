@@ -13,8 +13,9 @@ from classes.records.filters import Period
 from classes.records.hours import proxy_minutes_by_class
 from learning.roles import Role
 from packets.levels import NRSLevel
-from tests.classes.records.conftest import at, give_feedback, hand_in, make_packet
+from tests.classes.records.conftest import at, feedback_after, publish_week
 from tests.classes.records.exports.conftest import csv_dicts
+from tests.factories import hand_in_version
 
 RANGE = "?start=2026-09-01&end=2026-12-31"
 
@@ -29,7 +30,7 @@ def mixed(make_level, make_cohort, make_user, teacher):
         name="A in person", level=level_a, teachers=[teacher], mode="in_person", address="1 Elm"
     )
     online = make_cohort(name="B online", level=level_b, teachers=[teacher], mode="online")
-    _packet, work = make_packet(level_b, "Week 1", [("letter", date(2026, 9, 30), 10, True)])
+    _packet, work = publish_week(level_b, "Week 1", [("letter", date(2026, 9, 30), 10, True)])
     amina = make_user(Role.STUDENT, display_name="Amina", username="amina")
     enroll(amina, in_person)
     enroll(amina, online)
@@ -38,8 +39,8 @@ def mixed(make_level, make_cohort, make_user, teacher):
     sessions = online.sessions.order_by("starts_at")
     take_attendance(sessions[0], {amina.pk: Mark("present", 120)}, by=teacher)
     take_attendance(sessions[1], {amina.pk: Mark("late", 60)}, by=teacher)
-    (version,) = hand_in(amina, work["letter"], at(date(2026, 9, 29)))
-    give_feedback(version, teacher, 5)
+    version = hand_in_version(amina, work["letter"], now=at(date(2026, 9, 29)))
+    feedback_after(version, teacher, 5)
     return amina, in_person, online
 
 
