@@ -7,8 +7,10 @@ changing the roll must keep its history, which the action functions do."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from classes import sharing
+from classes.records.catalog_admin import TestCatalogGroup
 from classes.submissions import pages as submission_pages
 from packets.panels import (
     ASSIGNMENT_PAGE_PANELS,
@@ -30,3 +32,6 @@ hooks.register(ASSIGNMENT_PAGE_POST, submission_pages.answer_post)
 hooks.register(PACKET_PAGE_STUDENT_STATUS, submission_pages.packet_status)
 # A teacher's Share control on packet and assignment pages (classes/sharing.py).
 hooks.register(PAGE_SHARE, sharing.share_panel)
+
+# The catalog of approved tests (classes/records/catalog_admin.py).
+register_snippet(TestCatalogGroup)

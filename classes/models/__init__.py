@@ -40,6 +40,7 @@ from classes.models.records import (
     AssessmentPhase,
     AssessmentTest,
     AuditAction,
+    TestMode,
 )
 from classes.models.sessions import Session
 from classes.models.submissions import (
@@ -51,6 +52,7 @@ from classes.models.submissions import (
     SubmissionStatus,
     SubmissionVersion,
 )
+from classes.models.test_catalog import ScoreBand, TestForm, TestInstrument
 
 __all__ = [
     "NrsSnapshot",
@@ -96,6 +98,10 @@ __all__ = [
     "AssessmentPhase",
     "AssessmentTest",
     "AuditAction",
+    "TestMode",
+    "ScoreBand",
+    "TestForm",
+    "TestInstrument",
     "Feedback",
     "FeedbackStatus",
     "FileKind",

@@ -29,7 +29,6 @@ from django.utils import timezone
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll, withdraw
 from classes.models import Enrollment, Submission
-from classes.records.assessments import record_assessment
 from classes.records.filters import Period
 from classes.schedule import set_cancelled
 from classes.submissions.services import save_draft
@@ -183,15 +182,11 @@ def program(make_level, make_cohort, make_user, teacher, manager):
     practise(oksana, packet_a, 2, in_period)
     practise(oksana, packet_b, 4, in_period)
 
+    factories.set_minimum_hours("casas_reading", 0)  # figures here; test rules: test_catalog_rules
+
     def assess(student, day, phase, level):
-        record_assessment(
-            student,
-            by=manager,
-            test="casas_reading",
-            taken_on=day,
-            scale_score=200,
-            phase=phase,
-            nrs_level=level,
+        factories.record_test(
+            student, by=manager, test="casas_reading", taken_on=day, phase=phase, level=level
         )
 
     assess(ahmad, date(2026, 8, 20), "pre", 1)  # before the period: not the entering level

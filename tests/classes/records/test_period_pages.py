@@ -6,9 +6,9 @@ import pytest
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
-from classes.records.assessments import record_assessment
 from classes.schedule import create_class
 from packets.demo import ensure_levels
+from tests import factories
 
 
 @pytest.fixture
@@ -30,15 +30,10 @@ def returning(classroom):
         take_attendance(session, {amina.pk: Mark("present", 120)}, by=teacher)
     first = cohort.sessions.order_by("starts_at")[0]
     take_attendance(first, {amina.pk: Mark("present", 120)}, by=teacher)
+    factories.set_minimum_hours("best_plus", 0)  # periods here; test rules: test_catalog_rules
     for phase, day, level in (("pre", date(2025, 3, 3), 2), ("post", date(2025, 3, 10), 3)):
-        record_assessment(
-            amina,
-            by=teacher,
-            test="best_plus",
-            taken_on=day,
-            scale_score=400,
-            phase=phase,
-            nrs_level=level,
+        factories.record_test(
+            amina, by=teacher, test="best_plus", taken_on=day, phase=phase, level=level
         )
     return amina, teacher
 
