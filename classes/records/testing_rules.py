@@ -124,12 +124,15 @@ def post_test_errors(instrument, form, pretest, hours_since):
 
 def alternate_forms(instrument, pretest_form):
     """The forms a post-test may use after a pretest on `pretest_form`: those
-    suiting the same levels first, then the others; an adaptive form again."""
+    suiting the same levels first (the shorter codes, a series' first forms, before
+    the longer), then the others; an adaptive form again."""
     others = [
         code for code, adaptive in instrument.forms.items() if code != pretest_form or adaptive
     ]
     notes = instrument.form_notes.get(pretest_form)
-    return sorted(others, key=lambda code: instrument.form_notes.get(code) != notes)
+    return sorted(
+        others, key=lambda code: (instrument.form_notes.get(code) != notes, len(code), code)
+    )
 
 
 def approval_warning(instrument, taken_on):
