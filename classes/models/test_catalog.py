@@ -145,8 +145,10 @@ class ScoreBand(models.Model):
         return f"{self.instrument.name}: {self.low}–{self.high} → {self.nrs_level}"
 
     def clean(self):
+        if None in (self.instrument_id, self.low, self.high):
+            return  # the missing fields have their own errors
         overlapping = ScoreBand.objects.filter(
             instrument_id=self.instrument_id, low__lte=self.high, high__gte=self.low
         ).exclude(pk=self.pk)
-        if self.instrument_id and overlapping.exists():
+        if overlapping.exists():
             raise ValidationError(_("These scores overlap another level's band of this test."))
