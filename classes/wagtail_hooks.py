@@ -7,8 +7,10 @@ changing the roll must keep its history, which the action functions do."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from classes import clock_time, sharing
+from classes.records.catalog_admin import TestCatalogGroup
 from classes.submissions import pages as submission_pages
 from packets.panels import (
     ASSIGNMENT_PAGE_PANELS,
@@ -35,3 +37,6 @@ hooks.register(PAGE_SHARE, sharing.share_panel)
 # student's time with a small beacon script.
 hooks.register(PACKET_PAGE_STUDENT_STATUS, clock_time.reading_beacon)
 hooks.register(FLASHCARD_PAGE_BEACON, clock_time.flashcards_beacon)
+
+# The catalog of approved tests (classes/records/catalog_admin.py).
+register_snippet(TestCatalogGroup)

@@ -124,3 +124,41 @@ def give_feedback(teacher, submission, status="returned", *, at=None, text="Well
         return services.give_feedback(
             teacher, submission, token=f"fb-{next(_numbers)}", status=status, text=text, **fields
         )
+
+
+def score_for_level(test, level):
+    """A scale score the catalog's table places at `level` (its band's lowest)."""
+    from classes.models import ScoreBand
+
+    return ScoreBand.objects.get(instrument__code=test, nrs_level=level).low
+
+
+def set_minimum_hours(test, hours):
+    """What a program does in the catalog (Wagtail admin): the hours a post-test
+    of `test` needs since the pretest. Worlds about figures, not about the test
+    rules, set 0 so their few sessions can hold a post-test."""
+    from classes.models import TestInstrument
+
+    TestInstrument.objects.filter(code=test).update(min_hours_between=hours)
+
+
+def record_test(student, *, by, test, taken_on, phase, level, **fields):
+    """A result through record_assessment at a score the table places at `level`,
+    on the first form of a Level B pair for a pretest and its alternate for a post-test."""
+    from classes.records.assessments import record_assessment
+
+    forms = {
+        "casas_reading": ("81R", "82R"),
+        "best_plus": ("D", "E"),
+        "casas_listening": ("983L", "984L"),
+    }
+    fields.setdefault("form", forms[test][0 if phase == "pre" else 1])
+    return record_assessment(
+        student,
+        by=by,
+        test=test,
+        taken_on=taken_on,
+        phase=phase,
+        scale_score=score_for_level(test, level),
+        **fields,
+    )

@@ -40,6 +40,7 @@ from classes.models.records import (
     AssessmentPhase,
     AssessmentTest,
     AuditAction,
+    TestMode,
 )
 from classes.models.sessions import Session
 from classes.models.study import StudyKind, StudyTime
@@ -52,6 +53,7 @@ from classes.models.submissions import (
     SubmissionStatus,
     SubmissionVersion,
 )
+from classes.models.test_catalog import ScoreBand, TestForm, TestInstrument
 
 __all__ = [
     "StudyKind",
@@ -99,6 +101,10 @@ __all__ = [
     "AssessmentPhase",
     "AssessmentTest",
     "AuditAction",
+    "TestMode",
+    "ScoreBand",
+    "TestForm",
+    "TestInstrument",
     "Feedback",
     "FeedbackStatus",
     "FileKind",

@@ -1,13 +1,15 @@
 """Standardized test results and the audit of who looked at students' records.
 
-Scale scores and the NRS level they place a student at are entered by staff:
-the score tables belong to the test publishers, so Harbor stores what the
-program decided rather than computing it.
+Staff enter the scale score; for an approved test the NRS level is looked up in
+the score table of the test catalog (classes/models/test_catalog.py) when the
+result is recorded (classes/records/assessments.py) and stored beside it. Only
+the program's own test keeps a level typed by staff, and it never counts for
+the NRS.
 """
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,11 @@ class AssessmentPhase(models.TextChoices):
     POST = "post", _("Post-test")
 
 
+class TestMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    REMOTE = "remote", _("Remote (proctored online)")
+
+
 class AssessmentQuerySet(models.QuerySet):
     def pre_tests(self):
         return self.filter(phase=AssessmentPhase.PRE)
@@ -38,6 +45,21 @@ class AssessmentQuerySet(models.QuerySet):
 
     def of_student(self, user):
         return self.filter(student=user)
+
+    def counted_for_nrs(self):
+        """Results the NRS counts: of a catalog test approved on the day taken (so
+        never the program's own test). The catalog's other rules refuse results
+        when they are recorded (classes/records/testing_rules.py)."""
+        from classes.models.test_catalog import TestInstrument  # it imports this module
+
+        day = OuterRef("taken_on")
+        approved = TestInstrument.objects.filter(
+            Q(approved_until__isnull=True) | Q(approved_until__gte=day),
+            code=OuterRef("test"),
+            active=True,
+            approved_from__lte=day,
+        )
+        return self.filter(Exists(approved))
 
 
 class Assessment(models.Model):
@@ -59,6 +81,12 @@ class Assessment(models.Model):
         choices=NRSLevel.choices,
         help_text=_("From the test publisher's score table."),
     )
+    # Remote testing is allowed when the state allows it, with its mode and
+    # proctor on record (docs/records.md, "The test catalog").
+    mode = models.CharField(
+        _("how it was given"), max_length=10, choices=TestMode.choices, default=TestMode.IN_PERSON
+    )
+    proctor = models.CharField(_("proctor"), max_length=120, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -1,11 +1,12 @@
-"""The form staff fill in to record a test result; the rules are in assessments.py."""
+"""The form staff fill in to record a test result; the rules are in assessments.py
+and testing_rules.py."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from classes.models import AssessmentPhase, AssessmentTest
+from classes.models import AssessmentPhase, AssessmentTest, TestMode
 from classes.records.assessments import MAX_SCALE_SCORE, MIN_SCALE_SCORE, check_result
 from packets.levels import NRSLevel
 
@@ -16,7 +17,9 @@ class AssessmentForm(forms.Form):
         label=_("Form"),
         max_length=40,
         required=False,
-        help_text=_("The test form's name or number, as printed on it (for example 27R)."),
+        help_text=_(
+            "The test form as printed on it (for example 81R). A post-test uses an alternate form."
+        ),
     )
     taken_on = forms.DateField(
         label=_("Date taken"),
@@ -32,11 +35,25 @@ class AssessmentForm(forms.Form):
         label=_("Pre- or post-test"), choices=AssessmentPhase.choices, widget=forms.RadioSelect
     )
     nrs_level = forms.TypedChoiceField(
-        label=_("NRS level placed at"),
-        choices=NRSLevel.choices,
+        label=_("NRS level (the program's own test only)"),
+        choices=[("", "—"), *NRSLevel.choices],
         coerce=int,
-        help_text=_("From the test publisher's score table."),
+        empty_value=None,
+        required=False,
+        help_text=_("An approved test's level comes from its score table in the test catalog."),
         error_messages={"invalid_choice": _("The NRS level is a number from 1 to 6.")},
+    )
+    mode = forms.ChoiceField(
+        label=_("How it was given"),
+        choices=TestMode.choices,
+        initial=TestMode.IN_PERSON,
+        widget=forms.RadioSelect,
+    )
+    proctor = forms.CharField(
+        label=_("Proctor"),
+        max_length=120,
+        required=False,
+        help_text=_("Who watched over a remote test (required for one)."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -45,7 +62,7 @@ class AssessmentForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        fields = ("test", "taken_on", "scale_score", "phase", "nrs_level")
+        fields = ("test", "taken_on", "scale_score", "phase", "nrs_level", "mode", "proctor")
         if all(name in data for name in fields):
             try:
                 check_result(**{name: data[name] for name in fields})

@@ -118,6 +118,12 @@ def assessments(student):
     )
 
 
+def nrs_assessments(student):
+    """The student's results the NRS counts (approved tests), as gains.Result."""
+    rows = Assessment.objects.of_student(student).counted_for_nrs()
+    return [gains.Result(*row) for row in rows.values_list("pk", "taken_on", "phase", "nrs_level")]
+
+
 def flashcard_practice(student, classes, everything=False):
     """Per packet: cards practised, reviews, times forgotten and the latest review;
     in the levels of `classes` only, unless `everything` (managers)."""

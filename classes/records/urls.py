@@ -19,6 +19,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("levels/<id:level_id>/", views.level_page, name="level"),
     path("classes/<id:class_id>/", views.class_page, name="class"),
+    path("classes/<id:class_id>/post-test/", views.post_test_page, name="post_test"),
     path("students/<id:student_id>/", views.student_page, name="student"),
     path(
         "students/<id:student_id>/participation/",

@@ -6,6 +6,7 @@ own records write an audit entry naming them."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -39,6 +40,7 @@ from classes.records.forms import AssessmentForm
 from classes.records.nrs import why
 from classes.records.nrs.links import dashboard_links
 from classes.records.periods import in_program_year
+from classes.records.post_test import waiting_in_class
 from classes.records.rules import nrs_rules, program_year
 from classes.records.tables import table
 from classes.records.trends import attendance_trends
@@ -169,6 +171,20 @@ def class_page(request, class_id):
 
 
 @login_required
+def post_test_page(request, class_id):
+    """The class's students waiting for a post-test (classes/records/post_test.py)."""
+    class_ = record_class(request, class_id)
+    rows = waiting_in_class(class_)
+    audit_request(request, AuditAction.VIEW_RECORD, student_ids=[row.student.pk for row in rows])
+    context = {
+        "class": class_,
+        "ready": [row for row in rows if row.ready],
+        "not_yet": [row for row in rows if not row.ready],
+    }
+    return render(request, "records/post_test.html", context)
+
+
+@login_required
 def student_page(request, student_id):
     student = record_student(request, student_id)
     classes = records_classes(request.user)
@@ -176,6 +192,7 @@ def student_page(request, student_id):
     results = record.assessments(student)
     term = current_term()
     periods, rules = record.periods(student, classes, results), nrs_rules()
+    counted = record.nrs_assessments(student)
     year = program_year(timezone.localdate(), rules)
     work = record.work_with_feedback(student, classes)
     proxy = record.proxy_work(student, classes, work)
@@ -187,11 +204,15 @@ def student_page(request, student_id):
         "work": work,
         "proxy_work": proxy,
         "assessments": results,
+        "counted_ids": {result.pk for result in counted},
         "periods": periods,
         "rules": rules,
         "program_year": year,
         "not_counted": why.reasons(
-            in_program_year([row.period for row in periods], year), results, rules
+            in_program_year([row.period for row in periods], year),
+            counted,
+            rules,
+            left_out=len(results) - len(counted),
         ),
         "term": term,
         "tests": gains.outcome(results, term),
@@ -241,10 +262,19 @@ def new_assessment(request, student_id):
     student = record_student(request, student_id)
     form = AssessmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        record_assessment(student, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The test result was saved."))
-        return redirect("records:student", student_id=student.pk)
-    return render(request, "records/assessment_form.html", {"student": student, "form": form})
+        try:
+            saved = record_assessment(student, by=request.user, **form.cleaned_data)
+        except ValidationError as refused:  # the catalog's rules (testing_rules.py)
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("The test result was saved."))
+            for warning in saved.warnings:
+                messages.warning(request, warning)
+            return redirect("records:student", student_id=student.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "records/assessment_form.html", {"student": student, "form": form}, status=status
+    )
 
 
 @login_required

@@ -229,6 +229,15 @@ HARBOR_PROXY_RULES = {
 # How often a packet or flashcard page sends the clock time it measured
 # (classes/clock_time.py); the last beacon goes when the page is hidden.
 HARBOR_CLOCK_BEACON_SECONDS = 60
+# Standardized tests (classes/records/test_rules.py, docs/records.md, "The test
+# catalog"): a post-test pairs with a pretest of the same test at most
+# `lookback_days` before it; a pretest is the entering one when taken within the
+# first `pretest_window_hours` of a period. The minimum hours between them are
+# per test, in the catalog. A state's rules may differ: change them here.
+HARBOR_TEST_RULES = {
+    "lookback_days": env_int("HARBOR_TEST_LOOKBACK_DAYS", 365),
+    "pretest_window_hours": env_int("HARBOR_PRETEST_WINDOW_HOURS", 12),
+}
 # Records pages and exports cover at most this many days at once (their work
 # grows with the weeks in the period); two years by default.
 HARBOR_RECORDS_MAX_DAYS = env_int("HARBOR_RECORDS_MAX_DAYS", 731)

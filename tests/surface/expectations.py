@@ -165,6 +165,7 @@ ROUTES = {
     "learning-time/": (only_post(SIGNED_IN), who(LOGIN, OK, OK, OK, R, R, R)),
     "records/levels/<id:level_id>/": same(STAFF),  # a teacher sees only their classes in it
     "records/classes/<id:class_id>/": same(CLASS_STAFF),
+    "records/classes/<id:class_id>/post-test/": same(CLASS_STAFF),
     "records/students/<id:student_id>/": same(CLASS_STAFF),
     "records/students/<id:student_id>/participation/": same(CLASS_STAFF),
     "records/students/<id:student_id>/assessments/new/": same(CLASS_STAFF),

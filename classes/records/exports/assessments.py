@@ -20,6 +20,8 @@ TABLE = ColumnTable(
         Column("nrs_level", "nrs_level"),
         Column("recorded_by", "recorded_by__username", or_blank),
         Column("recorded_at", "recorded_at"),
+        Column("mode", "mode"),
+        Column("proctor", "proctor"),
     )
 )
 COLUMNS = TABLE.headers

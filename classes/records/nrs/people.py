@@ -4,8 +4,9 @@ A **participant** of the year has a period of participation in the year that
 reached the participant hours (periods.in_program_year); the others with service
 in the year are **reportable individuals**. Tables 1–3 and 6 count each
 participant once, described by their first participant period in the year: its
-entering level (the first pre-test in it), their age on its first day and the
-status at entry that belongs to it (intake.services.entry_for_period)."""
+entering level (the first pre-test in it, of a test approved on its day: the
+program's own test never counts), their age on its first day and the status at
+entry that belongs to it (intake.services.entry_for_period)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -68,8 +69,10 @@ def year_people(year, student_ids, classes=None, today=None, rules=None) -> Year
 
 def intake_and_tests(student_ids):
     results = defaultdict(list)
-    rows = Assessment.objects.filter(student_id__in=student_ids).values_list(
-        "student_id", "pk", "taken_on", "phase", "nrs_level"
+    rows = (
+        Assessment.objects.filter(student_id__in=student_ids)
+        .counted_for_nrs()
+        .values_list("student_id", "pk", "taken_on", "phase", "nrs_level")
     )
     for student_id, *fields in rows.order_by():
         results[student_id].append(gains.Result(*fields))

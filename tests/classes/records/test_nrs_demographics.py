@@ -105,10 +105,10 @@ def test_the_year_counts_a_participant_once_and_a_student_under_12_hours_apart(
 ):
     from classes.attendance import Mark, take_attendance
     from classes.intake.services import save_entry, save_profile
-    from classes.records.assessments import record_assessment
     from classes.records.nrs.people import year_people
     from classes.records.rules import ProgramYear
     from learning.models import User
+    from tests.factories import record_test
 
     cohort, teacher, amina, ahmad = classroom
     sessions = list(cohort.sessions.order_by("starts_at")[:6])
@@ -118,15 +118,7 @@ def test_the_year_counts_a_participant_once_and_a_student_under_12_hours_apart(
             marks[ahmad.pk] = Mark("present", 120)
         take_attendance(session, marks, by=teacher)
     start = sessions[0].starts_at.date()
-    record_assessment(
-        amina,
-        by=teacher,
-        test="best_plus",
-        taken_on=start,
-        scale_score=400,
-        phase="pre",
-        nrs_level=2,
-    )
+    record_test(amina, by=teacher, test="best_plus", taken_on=start, phase="pre", level=2)
     save_profile(
         amina, {"sex": "female", "ethnicity": "not_hispanic", "races": ["asian"]}, by=manager
     )

@@ -124,10 +124,10 @@ def test_the_student_record_shows_history_tests_and_links(login, manager, school
         amina,
         by=manager,
         test="best_plus",
+        form="D",
         taken_on=date(2026, 9, 8),
         scale_score=401,
         phase="pre",
-        nrs_level=2,
     )
     page = login(manager).get(f"/records/students/{amina.pk}/").content.decode()
     assert "Amina Yusuf" in page and "Evening English" in page

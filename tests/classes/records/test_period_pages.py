@@ -7,7 +7,7 @@ import pytest
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
 from packets.demo import ensure_levels
-from tests.classes.records.conftest import record_result
+from tests import factories
 from tests.factories import open_class
 
 
@@ -28,8 +28,11 @@ def returning(classroom):
         take_attendance(session, {amina.pk: Mark("present", 120)}, by=teacher)
     first = cohort.sessions.order_by("starts_at")[0]
     take_attendance(first, {amina.pk: Mark("present", 120)}, by=teacher)
+    factories.set_minimum_hours("best_plus", 0)  # periods here; test rules: test_catalog_rules
     for phase, day, level in (("pre", date(2025, 3, 3), 2), ("post", date(2025, 3, 10), 3)):
-        record_result(amina, teacher, phase, level, day, test="best_plus", score=400)
+        factories.record_test(
+            amina, by=teacher, test="best_plus", taken_on=day, phase=phase, level=level
+        )
     return amina, teacher
 
 
