@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from classes.attendance import Mark, take_attendance
 from classes.intake.services import save_profile
 from classes.models import AccessAuditEntry, AuditAction, NrsSnapshot
-from classes.records.assessments import record_assessment
 from classes.records.nrs.figures import year_figures
 from classes.records.nrs.files import TABLES
 from classes.records.rules import ProgramYear, nrs_rules
+from tests import factories
 
 YEAR = ProgramYear(date(2026, 7, 1), date(2027, 6, 30))
 
@@ -33,15 +33,7 @@ def year_of_records(classroom, manager):
             marks[ahmad.pk] = Mark("present", 120)
         take_attendance(session, marks, by=teacher)
     start = timezone.localtime(sessions[0].starts_at).date()
-    record_assessment(
-        amina,
-        by=teacher,
-        test="best_plus",
-        taken_on=start,
-        scale_score=400,
-        phase="pre",
-        nrs_level=2,
-    )
+    factories.record_test(amina, by=teacher, test="best_plus", taken_on=start, phase="pre", level=2)
     save_profile(
         amina, {"sex": "female", "ethnicity": "not_hispanic", "races": ["asian"]}, by=manager
     )

@@ -88,9 +88,9 @@ def program(classroom, make_class, manager):
         amina,
         by=teacher,
         test="casas_reading",
-        form="27R",
+        form="81R",
         taken_on=first_day,
-        scale_score=198,
+        scale_score=185,  # level 2 in the catalog's table
         phase="pre",
         nrs_level=2,
     )
@@ -193,9 +193,9 @@ def test_tests_carry_instrument_form_score_level_and_phase(login, manager, progr
     assert (test["student_id"], test["instrument"], test["form"]) == (
         str(amina.pk),
         "casas_reading",
-        "27R",
+        "81R",
     )
-    assert (test["scale_score"], test["nrs_level"], test["phase"]) == ("198", "2", "pre")
+    assert (test["scale_score"], test["nrs_level"], test["phase"]) == ("185", "2", "pre")
 
 
 def test_the_zip_holds_the_three_files_and_the_layout(login, manager, program):
