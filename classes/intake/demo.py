@@ -1,4 +1,4 @@
-"""Demo intake, so the NRS tables at /records/nrs/ have people in them: eight
+"""Demo intake, so the NRS tables at /records/nrs/ have people in them: nine
 students of the demo's countries, with answers a front desk would take (some
 declined), and a status at entry dated at the start of each of their periods
 of participation (student3 came back after an exit: two). Called from
@@ -93,6 +93,17 @@ PEOPLE = {
         "some_postsecondary",
         "abroad",
         ["english_learner", "disability"],
+    ),
+    # The distance learner: works evenings, studies at home.
+    "student9": (
+        date(1984, 7, 19),
+        "female",
+        "hispanic",
+        ["white"],
+        "employed",
+        "grades_9_12",
+        "abroad",
+        ["english_learner", "low_income"],
     ),
 }
 

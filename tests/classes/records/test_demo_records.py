@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from classes.models import Assessment, Class
+from classes.models import Assessment, Class, IntakeProfile
 from classes.records.figures import classes_in_period, load_records, total_figures
 from classes.records.filters import current_term
 from classes.records.nrs.figures import year_figures
@@ -54,3 +54,6 @@ def test_the_demo_has_a_distance_learner_in_table_4c_of_the_current_year():
     table_4c = next(t for t in figures.outcome_tables if t.number == "4C")
     *_levels, (_key, _label, total) = table_4c.rows
     assert total[0] >= 1  # participants who are distance learners
+    # Her intake is taken too: the federal tables describe every demo student.
+    assert IntakeProfile.objects.filter(student=rosa).exists()
+    assert rosa.intake_entries.count() == 1
