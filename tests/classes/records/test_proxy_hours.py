@@ -141,9 +141,14 @@ def test_the_dashboard_s_sums_by_class_are_the_items_added_up(classroom, work):
     submit_work(amina, quiz, Work(answers=quiz_answers(quiz, 2)), token="a", now=at(tuesday))
     submit_work(ahmad, quiz, Work(answers=quiz_answers(quiz, 1)), token="b", now=at(tuesday))
     StudyTime.objects.create(
-        student=amina, packet=work["written"].get_parent(), packet_title="P", kind="reading", day=tuesday,
-        seconds=600, counted_until=at(tuesday),
-    )  # fmt: skip
+        student=amina,
+        packet=work["written"].get_parent(),
+        packet_title="P",
+        kind="reading",
+        day=tuesday,
+        seconds=600,
+        counted_until=at(tuesday),
+    )
     classes = Class.objects.filter(pk=cohort.pk)
     items = proxy_by_student([amina.pk, ahmad.pk], classes=None)
     assert {item.model for item in items[amina.pk]} == set(ProxyModel.values)
