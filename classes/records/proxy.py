@@ -97,6 +97,8 @@ class ProxyItem:
     model: str
     kind: str
     submission_id: int | None  # the work that earned it (None for clock time)
+    # The class the work was handed in to (None for clock time: it is in a packet).
+    cohort_id: int | None = None
     # Clock time: the StudyTime row measured, and its packet (None once deleted).
     study_time_id: int | None = None
     packet_id: int | None = None
@@ -112,32 +114,41 @@ class ProxyItem:
         return (self.day, self.submission_id or 0, self.study_time_id or 0)
 
 
-def verified_work(student_ids, classes, rules):
-    """Work of the teacher-verified kinds, counted on the day it was first returned."""
+def returned_work(student_ids, classes, rules):
+    """(student id, submission id, kind, class id, day) of each piece of work of
+    the teacher-verified kinds, on the day it was first returned: the rule of
+    teacher verification, for the items and for the dashboard's sums alike."""
     kinds = rules.kinds(ProxyModel.TEACHER_VERIFICATION)
     returned = Q(feedback__status=FeedbackStatus.RETURNED)
     rows = (
         scoped(Submission.objects.filter(student_id__in=student_ids), classes)
         .filter(assignment__kind__in=kinds)
-        # Grouped on these three only (not every column of the submission), and
+        # Grouped on these columns only (not every column of the submission), and
         # the local day taken in Python: on SQLite each cut a year's dashboard
         # (35,000 returned works) by about half (docs/BENCHMARKS.md, "Records").
-        .values("student_id", "pk", "assignment__kind")
+        .values("student_id", "pk", "assignment__kind", "cohort_id")
         .annotate(returned_at=Min("feedback__created_at", filter=returned))
         # Once returned, the hours stay earned: a revision asked for later
         # does not take back what a report may already have counted.
         .filter(returned_at__isnull=False)
-        .values_list("student_id", "pk", "assignment__kind", "returned_at")
+        .values_list("student_id", "pk", "assignment__kind", "cohort_id", "returned_at")
     )
     zone = timezone.get_default_timezone()
-    for student_id, pk, kind, returned_at in rows.order_by():
-        day = returned_at.astimezone(zone).date()
-        item = ProxyItem(day, rules.verified_minutes, ProxyModel.TEACHER_VERIFICATION, kind, pk)
-        yield student_id, item
+    for student_id, pk, kind, cohort_id, returned_at in rows.order_by():
+        yield student_id, pk, kind, cohort_id, returned_at.astimezone(zone).date()
 
 
-def mastered_quizzes(student_ids, classes, rules):
-    """Quizzes passed at the set score, counted on the day of the first passing version."""
+def verified_work(student_ids, classes, rules):
+    """Work of the teacher-verified kinds, counted on the day it was first returned."""
+    model, minutes = ProxyModel.TEACHER_VERIFICATION, rules.verified_minutes
+    for student_id, pk, kind, cohort_id, day in returned_work(student_ids, classes, rules):
+        yield student_id, ProxyItem(day, minutes, model, kind, pk, cohort_id)
+
+
+def passed_quizzes(student_ids, classes, rules):
+    """(student id, submission id, "quiz", class id, day) of each quiz passed at
+    the set score, on the day of its first passing version: the rule of learner
+    mastery, for the items and for the dashboard's sums alike."""
     if "quiz" not in rules.kinds(ProxyModel.LEARNER_MASTERY):
         return
     versions = SubmissionVersion.objects.filter(
@@ -151,11 +162,17 @@ def mastered_quizzes(student_ids, classes, rules):
         versions.values("submission_id")
         .annotate(passed_at=Min("submitted_at"))
         .annotate(day=local_day("passed_at"))
-        .values_list("submission__student_id", "submission_id", "day")
+        .values_list("submission__student_id", "submission_id", "submission__cohort_id", "day")
     )
-    for student_id, pk, day in rows.order_by():
-        item = ProxyItem(day, rules.mastery_minutes, ProxyModel.LEARNER_MASTERY, "quiz", pk)
-        yield student_id, item
+    for student_id, pk, cohort_id, day in rows.order_by():
+        yield student_id, pk, "quiz", cohort_id, day
+
+
+def mastered_quizzes(student_ids, classes, rules):
+    """Quizzes passed at the set score, counted on the day of the first passing version."""
+    model, minutes = ProxyModel.LEARNER_MASTERY, rules.mastery_minutes
+    for student_id, pk, kind, cohort_id, day in passed_quizzes(student_ids, classes, rules):
+        yield student_id, ProxyItem(day, minutes, model, kind, pk, cohort_id)
 
 
 def clock_time(student_ids, classes, rules):
@@ -180,7 +197,8 @@ def clock_time(student_ids, classes, rules):
         left[student_id, day] = allowed - minutes
         if minutes:
             model = ProxyModel.CLOCK_TIME
-            yield student_id, ProxyItem(day, minutes, model, kind, None, pk, packet_id, title)
+            item = ProxyItem(day, minutes, model, kind, None, None, pk, packet_id, title)
+            yield student_id, item
 
 
 def class_ids(classes):
@@ -192,6 +210,15 @@ def class_ids(classes):
 
 def scoped(submissions, classes):
     return submissions if classes is None else submissions.filter(cohort__in=classes)
+
+
+# Each source of work-traced items: the rows its rule finds, and the setting
+# that says the minutes each row earns. The dashboard sums these rows per class
+# (hours.proxy_minutes_by_class) without making an item of each.
+WORK_SOURCES = (
+    (returned_work, "verified_minutes"),
+    (passed_quizzes, "mastery_minutes"),
+)
 
 
 def proxy_by_student(student_ids, classes=None, rules=None):

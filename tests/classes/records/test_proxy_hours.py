@@ -1,6 +1,7 @@
 """Proxy hours earned by Harbor's own work: each model, with hand-computed hours,
 and a distance learner whose proxy hours are the majority of their hours."""
 
+from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -121,3 +122,49 @@ def test_a_teacher_s_view_counts_only_work_in_their_classes(classroom, work, mak
     other_teacher = make_user(Role.TEACHER)
     other = make_class(teacher=other_teacher, students=[])
     assert proxy_by_student([amina.pk], classes=[other]) == {}
+
+
+def test_the_dashboard_s_sums_by_class_are_the_items_added_up(classroom, work):
+    """Amina: a returned written work (60), a work sent back for revision (0), a
+    quiz passed on the Tuesday (60) and 10 minutes read in a packet (clock time:
+    earned in a packet, not a class, so in her items but in no class's sum);
+    Ahmad: a returned photo (60) and a failed quiz (0)."""
+    from classes.models import Class, StudyTime
+    from classes.records.filters import Period
+    from classes.records.hours import proxy_minutes_by_class
+
+    cohort, teacher, amina, ahmad = classroom
+    give_feedback(teacher, hand_in(amina, work["written"]))
+    give_feedback(teacher, hand_in(amina, work["photo"]), status="revision_requested")
+    give_feedback(teacher, hand_in(ahmad, work["photo"]))
+    quiz, tuesday = work["quiz"], date(2026, 11, 3)
+    submit_work(amina, quiz, Work(answers=quiz_answers(quiz, 2)), token="a", now=at(tuesday))
+    submit_work(ahmad, quiz, Work(answers=quiz_answers(quiz, 1)), token="b", now=at(tuesday))
+    StudyTime.objects.create(
+        student=amina,
+        packet=work["written"].get_parent(),
+        packet_title="P",
+        kind="reading",
+        day=tuesday,
+        seconds=600,
+        counted_until=at(tuesday),
+    )
+    classes = Class.objects.filter(pk=cohort.pk)
+    items = proxy_by_student([amina.pk, ahmad.pk], classes=None)
+    assert {item.model for item in items[amina.pk]} == set(ProxyModel.values)
+
+    whole, tuesday_only = Period(date(2000, 1, 1), date(2100, 1, 1)), Period(tuesday, tuesday)
+    for period in (whole, tuesday_only):
+        expected = defaultdict(int)
+        for student_id, found in items.items():
+            for item in found:
+                if item.cohort_id == cohort.pk and period.first_day <= item.day <= period.last_day:
+                    expected[student_id] += item.minutes
+        found = proxy_minutes_by_class([amina.pk, ahmad.pk], classes, period)
+        assert found == {cohort.pk: dict(expected)}
+    assert proxy_minutes_by_class([amina.pk, ahmad.pk], classes, whole) == {
+        cohort.pk: {amina.pk: 120, ahmad.pk: 60}
+    }
+    assert proxy_minutes_by_class([amina.pk, ahmad.pk], classes, tuesday_only) == {
+        cohort.pk: {amina.pk: 60}
+    }
