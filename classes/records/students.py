@@ -88,7 +88,7 @@ class ProxyWork:
 def proxy_work(student, classes, work):
     """[ProxyWork], newest first: each proxy hour the student earned in
     these classes beside the work that earned it, from the work already loaded
-    (`work_with_feedback`). The two queries of proxy_by_student."""
+    (`work_with_feedback`). The queries of proxy_by_student (three)."""
     submissions = {submission.pk: submission for submission in work}
     items = proxy_by_student([student.pk], classes).get(student.pk, [])
     found = [
