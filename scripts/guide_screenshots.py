@@ -23,20 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from scripts.chromium import LAPTOP, launch  # noqa: E402
 
 OUT = ROOT / "home" / "demo_guides"
 MAX_BYTES = 60 * 1024
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PHONE = {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 1, "is_mobile": True}
-LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 LAPTOP_WIDTH = 960  # saved smaller: a guide shows it in a phone-wide column or a laptop's
 # The languages the students' guides are written in: every interface language.
 STUDENT_LANGUAGES = ("en", "ar", "es", "fr", "ht", "prs", "ps", "sw", "uk")
@@ -226,7 +217,7 @@ def main(arguments):
         server, base = serve(env)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                browser = launch(playwright)
                 for name in wanted:
                     if name.startswith("student-"):
                         languages = chosen or STUDENT_LANGUAGES

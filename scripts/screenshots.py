@@ -8,18 +8,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.chromium import LAPTOP, launch  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 1, "is_mobile": True}
-LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 # name, username, path ("{class}" is the user's first class), device, language
 SHOTS = [
     ("student-home", "student1", "/", PHONE, "ar"),
@@ -51,7 +44,7 @@ def shoot(browser, base, name, username, path, device, language):
 def main(base):
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = launch(playwright)
         for shot in SHOTS:
             shoot(browser, base, *shot)
         browser.close()

@@ -3,28 +3,16 @@
 Never a downloaded browser: `make test` installs Debian's chromium when it is missing.
 """
 
-from pathlib import Path
-
 import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from learning.roles import Role
 from packets.demo import ensure_levels
+from scripts.chromium import CHROMIUM, launch
 from tests.conftest import PASSWORD
 from tests.factories import publish_assignment, publish_packet
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Keep Chromium off the closed network: no background fetches, no updates, no sync.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # A low-end Android phone: small screen, touch.
 PHONE = {
     "viewport": {"width": 360, "height": 740},
@@ -53,7 +41,7 @@ def browser():
         saved = serialized_database_contents()
         with sync_playwright() as playwright:
             restore_serialized_database_contents(saved)
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             yield browser
             browser.close()
 
