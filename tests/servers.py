@@ -99,3 +99,33 @@ def stop_server(process):
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+def established_connections(port):
+    """Established connections to a local port (nginx's to an ASGI process)."""
+    listed = subprocess.run(
+        ["ss", "-Htn", "state", "established", f"( sport = :{port} )"],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+    )
+    return len(listed.stdout.splitlines())
+
+
+def open_socket(base_url, path, user, **options):
+    """A chat socket to a running server, signed in as `user` by session cookie."""
+    from django.conf import settings
+    from django.test import Client
+    from websockets.sync.client import connect
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return connect(
+        base_url.replace("http", "ws", 1) + path,
+        origin=base_url,
+        additional_headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}={cookie}"},
+        open_timeout=10,
+        **options,
+    )

@@ -20,21 +20,16 @@ from tests.deploy.conftest import (
     stop_process_group,
     with_production_password,
 )
-from tests.servers import ROOT, free_port, start_server, stop_server, wait_until_listening
+from tests.servers import (
+    ROOT,
+    established_connections,
+    free_port,
+    start_server,
+    stop_server,
+    wait_until_listening,
+)
 
 pytestmark = [pytest.mark.scaled, pytest.mark.django_db(transaction=True)]
-
-
-def open_connections(port):
-    """Established connections to a local port (nginx's to an ASGI process)."""
-    listed = subprocess.run(
-        ["ss", "-Htn", "state", "established", f"( sport = :{port} )"],
-        capture_output=True,
-        text=True,
-        timeout=10,
-        check=True,
-    )
-    return len(listed.stdout.splitlines())
 
 
 def say(socket, text, client_id):
@@ -59,13 +54,13 @@ def signed_in(stack, classroom):
 
 def test_two_students_on_different_asgi_processes_chat_in_one_room(stack, signed_in):
     cohort, (amina, ahmad) = signed_in
-    before = [open_connections(port) for port in stack.asgi_ports]
+    before = [established_connections(port) for port in stack.asgi_ports]
 
     with (
         open_chat(stack.url, stack.cert, amina, cohort) as first,
         open_chat(stack.url, stack.cert, ahmad, cohort) as second,
     ):
-        after = [open_connections(port) for port in stack.asgi_ports]
+        after = [established_connections(port) for port in stack.asgi_ports]
         assert [a - b for a, b in zip(after, before, strict=True)] == [1, 1]  # one each
         say(first, "Is the class at six?", "amina-1")
         assert next_message(second)["text"] == "Is the class at six?"

@@ -13,7 +13,6 @@ import os
 import random
 import socket
 import ssl
-import subprocess
 import termios
 import time
 
@@ -30,6 +29,7 @@ from tests.deploy.chat_clients import (
     talk,
 )
 from tests.deploy.fault_stack import fault_stack, own_redis  # noqa: F401 - fixtures
+from tests.servers import established_connections
 
 pytestmark = [pytest.mark.scaled, pytest.mark.django_db(transaction=True)]
 
@@ -104,18 +104,6 @@ def assert_every_view_is_the_database(clients):
             assert view == saved, client.name
 
 
-def established(port):
-    """Established connections to a local port (nginx's to an ASGI process)."""
-    listed = subprocess.run(
-        ["ss", "-Htn", "state", "established", f"( sport = :{port} )"],
-        capture_output=True,
-        text=True,
-        timeout=10,
-        check=True,
-    )
-    return len(listed.stdout.splitlines())
-
-
 def test_thirty_phones_dropping_at_random_each_end_with_their_rooms_messages(
     fault_stack,  # noqa: F811 - a fixture
     make_clients,
@@ -130,7 +118,9 @@ def test_thirty_phones_dropping_at_random_each_end_with_their_rooms_messages(
 
     async def on_second(second):
         if second == 1:
-            spread.extend(await asyncio.to_thread(lambda: list(map(established, ports))))
+            spread.extend(
+                await asyncio.to_thread(lambda: list(map(established_connections, ports)))
+            )
         for client in drops.get(second, []):
             client.drop()
 
@@ -173,7 +163,9 @@ def test_an_asgi_process_killed_mid_class_its_phones_move_to_the_other(
 
     async def on_second(second):
         if second == 4:
-            before.append(await asyncio.to_thread(established, fault_stack.asgi_ports[0]))
+            before.append(
+                await asyncio.to_thread(established_connections, fault_stack.asgi_ports[0])
+            )
             await asyncio.to_thread(fault_stack.asgi[0].kill)
 
     try:

@@ -4,10 +4,8 @@ import json
 
 import pytest
 from django.conf import settings
-from django.test import Client
-from websockets.sync.client import connect
 
-from tests.servers import start_server, stop_server
+from tests.servers import open_socket, start_server, stop_server
 
 # Only in `make test-scaled` (PostgreSQL and Redis): `make test` deselects "scaled".
 pytestmark = [pytest.mark.scaled, pytest.mark.django_db(transaction=True)]
@@ -19,18 +17,6 @@ def two_servers():
     yield [url for _process, url in started]
     for process, _url in started:
         stop_server(process)
-
-
-def open_socket(base_url, path, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return connect(
-        base_url.replace("http", "ws", 1) + path,
-        origin=base_url,
-        additional_headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}={cookie}"},
-        open_timeout=10,
-    )
 
 
 def test_a_message_sent_to_one_process_reaches_a_client_of_the_other(two_servers, classroom):

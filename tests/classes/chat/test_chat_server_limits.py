@@ -7,13 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from websockets.exceptions import ConnectionClosed
-from websockets.sync.client import connect
 
 from classes.chat.protocol import MAX_FRAME_BYTES
-from tests.servers import ROOT, SERVERS, start_server, stop_server
+from tests.servers import ROOT, SERVERS, open_socket, start_server, stop_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,19 +20,6 @@ def server():
     process, url = start_server()
     yield url
     stop_server(process)
-
-
-def open_socket(base_url, path, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return connect(
-        base_url.replace("http", "ws", 1) + path,
-        origin=base_url,
-        additional_headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}={cookie}"},
-        open_timeout=10,
-        max_size=None,
-    )
 
 
 def test_tests_serve_chat_the_way_make_run_does():
@@ -70,7 +54,7 @@ def test_a_phone_offering_compression_gets_plain_frames(server, classroom):
     """Browsers always offer permessage-deflate; the server declines it, and
     chat still works uncompressed."""
     cohort, _teacher, amina, _ahmad = classroom
-    with open_socket(server, f"/ws/classes/{cohort.pk}/chat/", amina) as socket:
+    with open_socket(server, f"/ws/classes/{cohort.pk}/chat/", amina, max_size=None) as socket:
         assert "Sec-WebSocket-Extensions" not in socket.response.headers
         socket.send(json.dumps({"type": "send", "text": "Plain", "client_id": "p-1"}))
         assert json.loads(socket.recv(timeout=10))["text"] == "Plain"
@@ -79,7 +63,7 @@ def test_a_phone_offering_compression_gets_plain_frames(server, classroom):
 @pytest.mark.parametrize("extra", [1, 100_000])
 def test_an_oversized_frame_closes_with_1009(server, classroom, extra):
     cohort, _teacher, amina, _ahmad = classroom
-    with open_socket(server, f"/ws/classes/{cohort.pk}/chat/", amina) as socket:
+    with open_socket(server, f"/ws/classes/{cohort.pk}/chat/", amina, max_size=None) as socket:
         text = "a" * (MAX_FRAME_BYTES + extra)
         socket.send(json.dumps({"type": "send", "text": text, "client_id": "big"}))
         with pytest.raises(ConnectionClosed) as closed:
