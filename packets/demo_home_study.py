@@ -3,7 +3,7 @@ reading and six small writing tasks that a teacher checks and returns; each
 returned task earns proxy hours (classes/records/proxy.py). Found by slug
 first: created once."""
 
-from packets.demo import create_assignment, demo_picture, paragraph
+from packets.demo import create_assignment, demo_picture, packet_body, speak_demo_vocabulary
 from packets.models import PacketPage
 
 HOME_STUDY = {
@@ -19,6 +19,17 @@ HOME_STUDY = {
         "sentences about her week and sends them to her teacher. Once a week she joins "
         "the class online to talk.",
     ),
+    # Like every demo packet: its words, with a voice and flashcards.
+    "words": [
+        "evening | the time after work, before night | I work in the evening.",
+        "weekend | Saturday and Sunday | On the weekend I visit my sister.",
+        "neighbour | a person who lives near you | My neighbour is kind.",
+        "goal | something you want to do | My goal is a better job.",
+        "plan | what you want to do later | My plan is to study every day.",
+        "shift | the hours you work in one day | My shift starts at 4 p.m.",
+        "practise | do again and again to learn | I practise English at home.",
+        "sentence | a group of words with a meaning | Write three sentences.",
+    ],
     # slug, title, instructions
     "tasks": [
         ("my-monday", "My Monday", "Write three sentences about what you did on Monday."),
@@ -37,31 +48,16 @@ def home_study_packet(levels, today):
     packet = PacketPage.objects.child_of(level).filter(slug=HOME_STUDY["slug"]).first()
     if packet is not None:
         return packet
-    picture = demo_picture(level, HOME_STUDY)
-    title, text = HOME_STUDY["reading"]
     packet = PacketPage(
         title=HOME_STUDY["title"],
         slug=HOME_STUDY["slug"],
         number=HOME_STUDY["number"],
         summary=HOME_STUDY["summary"],
-        body=[
-            {
-                "type": "image",
-                "value": {
-                    "image": {
-                        "image": picture.pk,
-                        "alt_text": picture.description,
-                        "decorative": False,
-                    },
-                    "caption": "",
-                },
-            },
-            {"type": "heading", "value": title},
-            paragraph(text),
-        ],
+        body=packet_body(HOME_STUDY, demo_picture(level, HOME_STUDY), None, {}),
     )
     level.add_child(instance=packet)
     packet.save_revision().publish()
+    speak_demo_vocabulary()  # its words have a voice as soon as the demo is served
     for days, (slug, task, instructions) in enumerate(HOME_STUDY["tasks"], start=3):
         spec = {
             "slug": slug,
