@@ -153,6 +153,18 @@ def test_flashcard_grades_given_offline_reach_the_server_when_back_online(sign_i
     assert FlashcardProgress.objects.get(student=student).reviews == 1
 
 
+KEPT_COPY_HAS = """async (text) => {
+    for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+            const response = await cache.match(request);
+            if ((await response.text()).includes(text)) return true;
+        }
+    }
+    return false;
+}"""
+
+
 def test_a_saved_packet_read_online_again_keeps_the_newest_revision(sign_in, student, packet):
     phone = reading(sign_in, student, packet)
     save_for_offline(phone)
@@ -160,6 +172,9 @@ def test_a_saved_packet_read_online_again_keeps_the_newest_revision(sign_in, stu
     packet.save_revision().publish()
     phone.reload()
     phone.get_by_text(SAVED).wait_for()  # the packet says it is saved on this phone
+    # The worker stores the fresh copy after the page is shown: wait for it, as
+    # a phone's time between reading and losing the network would.
+    phone.wait_for_function(KEPT_COPY_HAS, arg="Corrected: bring your ID card.", polling=100)
     phone.context.set_offline(True)
     phone.reload()
     assert phone.get_by_text("Corrected: bring your ID card.").is_visible()
