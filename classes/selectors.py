@@ -5,10 +5,11 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 
 from classes.access import resettable_students
-from classes.attendance import contact_hours_by_student, is_participant
+from classes.attendance import as_hours, contact_hours_by_student, is_participant
 from classes.contact import channel_of, with_verified_email
 from classes.mailing import delivery_of
-from classes.models import Enrollment, Session
+from classes.models import Class, Enrollment, Session
+from classes.records.hours import proxy_minutes_by_class
 from packets.flashcards.progress import hardest_words, practice_rows, start_of_week
 
 
@@ -18,9 +19,14 @@ def schedule_days(class_):
 
 
 def roster(class_, viewer):
-    """Enrollments with the student's contact hours, participant flag, channel
+    """Enrollments with the student's contact hours, proxy hours earned by work
+    handed in to this class (classes/records/hours.py), participant flag, channel
     (classes/contact.py) and whether the viewer may give them a new password."""
     hours = contact_hours_by_student(class_)
+    proxy = proxy_minutes_by_class(
+        Enrollment.objects.for_class(class_).values("student_id"),
+        Class.objects.filter(pk=class_.pk),
+    ).get(class_.pk, {})
     enrollments = list(
         with_verified_email(Enrollment.objects.for_class(class_))
         .select_related("student")
@@ -31,6 +37,7 @@ def roster(class_, viewer):
     for enrollment in enrollments:
         enrollment.hours = hours.get(enrollment.student_id, 0)
         enrollment.participant = is_participant(enrollment.hours)
+        enrollment.proxy_hours = as_hours(proxy.get(enrollment.student_id, 0))
         enrollment.may_reset = enrollment.student_id in resettable
         enrollment.channel = channel_of(enrollment)
     return enrollments

@@ -108,3 +108,14 @@ def test_proxy_hours_outside_the_period_or_the_classes_are_left_out(mixed):
     assert proxy_minutes_by_class([amina.pk], classes, october) == {}
     only_in_person = classes.filter(pk=in_person.pk)
     assert proxy_minutes_by_class([amina.pk], only_in_person) == {}
+
+
+def test_the_teacher_s_class_roster_shows_proxy_hours_beside_contact_hours(client, teacher, mixed):
+    amina, in_person, online = mixed
+    client.force_login(teacher)
+    online_page = client.get(f"/classes/{online.pk}/").content.decode()
+    assert "3.00 contact hours · 1.00 proxy hours" in online_page
+    # The work was handed in to the online class: no proxy hours in the other one.
+    in_person_page = client.get(f"/classes/{in_person.pk}/").content.decode()
+    assert "2.00 contact hours" in in_person_page
+    assert "proxy hours" not in in_person_page
