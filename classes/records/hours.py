@@ -17,9 +17,11 @@ is earned in a packet, not a class, so it never counts for a class.
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Count
+
 from classes.attendance import as_hours
-from classes.models import ClassMode
-from classes.records.proxy import WORK_SOURCES, proxy_rules
+from classes.models import ClassMode, Submission
+from classes.records.proxy import earned_submissions, proxy_rules
 
 IN_PERSON, LIVE_VIRTUAL, PROXY = "in_person", "live_virtual", "proxy"
 
@@ -68,13 +70,20 @@ def proxy_minutes_by_class(student_ids, classes, period=None, rules=None):
     """{class id: {student id: proxy minutes}} for these students (ids or a
     subquery) from their work in `classes` (a queryset), earned in `period` (any
     time if None). Each piece of work counts for the class it was handed in to.
-    The rows of the same rules as proxy_by_student's items (WORK_SOURCES), added
-    up without an item each: the year's dashboard sums 35,000 of them. Two queries."""
+    The same rules as proxy_by_student's items (proxy.earned_submissions),
+    counted per class and student in the database: the year's dashboard has
+    35,000 pieces of returned work, a row each would cost it half a second on
+    PostgreSQL (docs/BENCHMARKS.md, "Records"). Two queries."""
     rules = rules or proxy_rules()
     by_class = defaultdict(lambda: defaultdict(int))
-    for rows_of, minutes_field in WORK_SOURCES:
+    for submissions, minutes_field in earned_submissions(student_ids, classes, rules, period):
         minutes = getattr(rules, minutes_field)
-        for student_id, _pk, _kind, cohort_id, day in rows_of(student_ids, classes, rules):
-            if period is None or period.first_day <= day <= period.last_day:
-                by_class[cohort_id][student_id] += minutes
+        counts = (
+            Submission.objects.filter(pk__in=submissions)
+            .values_list("cohort_id", "student_id")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        for cohort_id, student_id, count in counts:
+            by_class[cohort_id][student_id] += count * minutes
     return {cohort_id: dict(rows) for cohort_id, rows in by_class.items()}

@@ -23,6 +23,7 @@ hours for distance learning (`Service.source`, classes/records/proxy.py). A
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from classes.attendance import as_hours
 from classes.records import gains
@@ -175,10 +176,18 @@ class PeriodInYear:
 
     def minutes_in_year(self, source):
         """The period's minutes from `source` (ATTENDANCE or PROXY) within the year."""
+        return self._minutes_in_year.get(source, 0)
+
+    @cached_property
+    def _minutes_in_year(self):
+        """{source: minutes} within the year, in one pass: Tables 4, 4B and 4C
+        each ask for both sources of every period."""
         first, last = self.year.first_day, self.year.last_day
-        return sum(
-            s.minutes for s in self.period.services if first <= s.day <= last and s.source == source
-        )
+        by_source = {}
+        for service in self.period.services:
+            if first <= service.day <= last:
+                by_source[service.source] = by_source.get(service.source, 0) + service.minutes
+        return by_source
 
 
 def in_program_year(periods, year: ProgramYear):

@@ -19,7 +19,7 @@ submission, or for clock time the packet and its StudyTime row).
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -114,25 +114,32 @@ class ProxyItem:
         return (self.day, self.submission_id or 0, self.study_time_id or 0)
 
 
-def returned_work(student_ids, classes, rules):
-    """(student id, submission id, kind, class id, day) of each piece of work of
-    the teacher-verified kinds, on the day it was first returned: the rule of
-    teacher verification, for the items and for the dashboard's sums alike."""
+def returned_submissions(student_ids, classes, rules):
+    """The rule of teacher verification: each piece of work of the
+    teacher-verified kinds that a teacher returned, with `earned_at`, the moment
+    it was first returned. Grouped per submission on these columns only (not
+    every column of the submission)."""
     kinds = rules.kinds(ProxyModel.TEACHER_VERIFICATION)
     returned = Q(feedback__status=FeedbackStatus.RETURNED)
-    rows = (
+    return (
         scoped(Submission.objects.filter(student_id__in=student_ids), classes)
         .filter(assignment__kind__in=kinds)
-        # Grouped on these columns only (not every column of the submission), and
-        # the local day taken in Python: on SQLite each cut a year's dashboard
-        # (35,000 returned works) by about half (docs/BENCHMARKS.md, "Records").
         .values("student_id", "pk", "assignment__kind", "cohort_id")
-        .annotate(returned_at=Min("feedback__created_at", filter=returned))
+        .annotate(earned_at=Min("feedback__created_at", filter=returned))
         # Once returned, the hours stay earned: a revision asked for later
         # does not take back what a report may already have counted.
-        .filter(returned_at__isnull=False)
-        .values_list("student_id", "pk", "assignment__kind", "cohort_id", "returned_at")
+        .filter(earned_at__isnull=False)
     )
+
+
+def returned_work(student_ids, classes, rules):
+    """(student id, submission id, kind, class id, day) of each piece of work of
+    the teacher-verified kinds, on the day it was first returned."""
+    rows = returned_submissions(student_ids, classes, rules).values_list(
+        "student_id", "pk", "assignment__kind", "cohort_id", "earned_at"
+    )
+    # The local day taken in Python: on SQLite it cut a year's dashboard
+    # (35,000 returned works) by about half (docs/BENCHMARKS.md, "Records").
     zone = timezone.get_default_timezone()
     for student_id, pk, kind, cohort_id, returned_at in rows.order_by():
         yield student_id, pk, kind, cohort_id, returned_at.astimezone(zone).date()
@@ -145,12 +152,12 @@ def verified_work(student_ids, classes, rules):
         yield student_id, ProxyItem(day, minutes, model, kind, pk, cohort_id)
 
 
-def passed_quizzes(student_ids, classes, rules):
-    """(student id, submission id, "quiz", class id, day) of each quiz passed at
-    the set score, on the day of its first passing version: the rule of learner
-    mastery, for the items and for the dashboard's sums alike."""
+def passing_versions(student_ids, classes, rules):
+    """The rule of learner mastery: each quiz passed at the set score, by its
+    `submission_id`, with `earned_at`, the moment of its first passing version.
+    None when quizzes are not counted by mastery."""
     if "quiz" not in rules.kinds(ProxyModel.LEARNER_MASTERY):
-        return
+        return None
     versions = SubmissionVersion.objects.filter(
         submission__student_id__in=student_ids,
         submission__assignment__kind="quiz",
@@ -158,11 +165,17 @@ def passed_quizzes(student_ids, classes, rules):
     )
     if classes is not None:
         versions = versions.filter(submission__cohort__in=classes)
-    rows = (
-        versions.values("submission_id")
-        .annotate(passed_at=Min("submitted_at"))
-        .annotate(day=local_day("passed_at"))
-        .values_list("submission__student_id", "submission_id", "submission__cohort_id", "day")
+    return versions.values("submission_id").annotate(earned_at=Min("submitted_at"))
+
+
+def passed_quizzes(student_ids, classes, rules):
+    """(student id, submission id, "quiz", class id, day) of each quiz passed at
+    the set score, on the day of its first passing version."""
+    versions = passing_versions(student_ids, classes, rules)
+    if versions is None:
+        return
+    rows = versions.annotate(day=local_day("earned_at")).values_list(
+        "submission__student_id", "submission_id", "submission__cohort_id", "day"
     )
     for student_id, pk, cohort_id, day in rows.order_by():
         yield student_id, pk, "quiz", cohort_id, day
@@ -212,13 +225,30 @@ def scoped(submissions, classes):
     return submissions if classes is None else submissions.filter(cohort__in=classes)
 
 
-# Each source of work-traced items: the rows its rule finds, and the setting
-# that says the minutes each row earns. The dashboard sums these rows per class
-# (hours.proxy_minutes_by_class) without making an item of each.
-WORK_SOURCES = (
-    (returned_work, "verified_minutes"),
-    (passed_quizzes, "mastery_minutes"),
-)
+def earned_submissions(student_ids, classes, rules, period=None):
+    """The submissions that earned proxy hours by each work-traced rule, earned in
+    `period` (any time if None): [(submission ids as a subquery, the setting
+    naming the minutes each earns)]. The same rules as the items above, for the
+    dashboard to count per class in the database (hours.proxy_minutes_by_class)."""
+    earned = [
+        (returned_submissions(student_ids, classes, rules), "pk", "verified_minutes"),
+        (passing_versions(student_ids, classes, rules), "submission_id", "mastery_minutes"),
+    ]
+    return [
+        (in_period(rows, period).values(id_field), minutes_field)
+        for rows, id_field, minutes_field in earned
+        if rows is not None
+    ]
+
+
+def in_period(rows, period):
+    """Rows whose `earned_at` falls on one of the period's local days."""
+    if period is None:
+        return rows
+    zone = timezone.get_default_timezone()
+    start = datetime.combine(period.first_day, time.min, zone)
+    end = datetime.combine(period.last_day + timedelta(days=1), time.min, zone)
+    return rows.filter(earned_at__gte=start, earned_at__lt=end)
 
 
 def proxy_by_student(student_ids, classes=None, rules=None):
