@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from django.utils import timezone
 
-from classes.models import Attendance, Enrollment, Session
+from classes.models import Attendance, ClassMode, Enrollment, Session
 from classes.records.days import local_day
 from classes.records.periods import PROXY, Service, Span, periods_of_participation
 from classes.records.proxy import proxy_by_student
@@ -16,16 +16,18 @@ from classes.records.rules import nrs_rules
 
 def attended_service(student_ids, classes=None):
     """{student id: [(class id, Service)]}: attended minutes in held sessions (the
-    contact-hour rule of Attendance.counted()), one per session."""
+    contact-hour rule of Attendance.counted()), one per session, marked remote
+    for an online class (live virtual hours, classes/records/hours.py)."""
     records = Attendance.objects.filter(student_id__in=student_ids).counted()
     if classes is not None:
         records = records.filter(session__cohort__in=classes)
-    rows = records.values_list("student_id", "session__cohort_id", "minutes").annotate(
-        day=local_day("session__starts_at")
-    )
+    rows = records.values_list(
+        "student_id", "session__cohort_id", "minutes", "session__cohort__mode"
+    ).annotate(day=local_day("session__starts_at"))
     by_student = defaultdict(list)
-    for student_id, cohort_id, minutes, day in rows.order_by():
-        by_student[student_id].append((cohort_id, Service(day, minutes)))
+    for student_id, cohort_id, minutes, mode, day in rows.order_by():
+        remote = mode == ClassMode.ONLINE
+        by_student[student_id].append((cohort_id, Service(day, minutes, remote=remote)))
     return by_student
 
 

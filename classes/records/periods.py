@@ -30,6 +30,9 @@ from classes.records import gains
 from classes.records.rules import NrsRules, ProgramYear
 
 ATTENDANCE, PROXY = "attendance", "proxy"
+# Not a source of its own: the attended minutes of online classes (`Service.remote`),
+# counted apart as well so a state's rule can make them distance hours.
+LIVE_VIRTUAL = "live_virtual"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Service:
     minutes: int
     source: str = ATTENDANCE
     item: object = None  # a proxy hour's ProxyItem: what earned it
+    remote: bool = False  # attended in an online class (live virtual)
 
 
 @dataclass(frozen=True)
@@ -90,11 +94,11 @@ class PeriodOfParticipation:
         """Hours in sessions (in person or live online), beside the proxy hours."""
         return as_hours(sum(s.minutes for s in self.services if s.source != PROXY))
 
-    def is_distance_learner(self, share):
-        """Proxy hours are more than `share` of the period's hours (NRS Table 4C)."""
+    def is_distance_learner(self, rules):
+        """Distance hours are more than the rules' share of the period's hours (NRS Table 4C)."""
         total = sum(s.minutes for s in self.services)
-        proxy = sum(s.minutes for s in self.services if s.source == PROXY)
-        return total > 0 and proxy > total * share
+        distance = sum(s.minutes for s in self.services if is_distance(s, rules))
+        return total > 0 and distance > total * rules.distance_share
 
     # The period as gains.py reads one: tests from its start to its exit.
     @property
@@ -107,6 +111,11 @@ class PeriodOfParticipation:
 
     def hours_between(self, first, last):
         return as_hours(sum(s.minutes for s in self.services if first <= s.day <= last))
+
+
+def is_distance(service, rules):
+    """Proxy hours are distance hours; live virtual ones too if the state says so."""
+    return service.source == PROXY or (rules.distance_includes_live_virtual and service.remote)
 
 
 def is_planned_break(last_service, resumes, spans, sessions):
@@ -175,7 +184,8 @@ class PeriodInYear:
     year: ProgramYear | None = None
 
     def minutes_in_year(self, source):
-        """The period's minutes from `source` (ATTENDANCE or PROXY) within the year."""
+        """The period's minutes from `source` (ATTENDANCE, PROXY, or LIVE_VIRTUAL:
+        the attended minutes of online classes) within the year."""
         return self._minutes_in_year.get(source, 0)
 
     @cached_property
@@ -187,6 +197,8 @@ class PeriodInYear:
         for service in self.period.services:
             if first <= service.day <= last:
                 by_source[service.source] = by_source.get(service.source, 0) + service.minutes
+                if service.remote:
+                    by_source[LIVE_VIRTUAL] = by_source.get(LIVE_VIRTUAL, 0) + service.minutes
         return by_source
 
 

@@ -14,8 +14,11 @@ class NrsRules:
     exit_after_days: int = 90
     participant_hours: Decimal = Decimal(12)
     program_year_start: tuple[int, int] = (7, 1)  # (month, day)
-    # A distance learner's proxy hours are more than this share of their hours.
+    # A distance learner's distance hours are more than this share of their hours.
     distance_share: Decimal = Decimal("0.5")
+    # Distance hours are proxy hours; a state that counts live (synchronous)
+    # online instruction as distance education adds live virtual hours.
+    distance_includes_live_virtual: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ def nrs_rules() -> NrsRules:
         Decimal(rules.participant_hours),
         tuple(rules.program_year_start),
         Decimal(rules.distance_share),
+        bool(rules.distance_includes_live_virtual),
     )
 
 

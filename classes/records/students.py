@@ -165,9 +165,9 @@ def periods(student, classes, results=(), period=None):
             for p in found
             if p.start <= period.last_day and (p.exit_date or period.first_day) >= period.first_day
         ]
-    share = nrs_rules().distance_share
+    rules = nrs_rules()
     return [
-        PeriodRow(p, gain, p.is_distance_learner(share))
+        PeriodRow(p, gain, p.is_distance_learner(rules))
         for p, gain in reversed(gains_by_period(results, found))
     ]
 

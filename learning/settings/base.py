@@ -205,8 +205,11 @@ HARBOR_NRS_RULES = {
     "participant_hours": HARBOR_PARTICIPANT_HOURS,
     # The program year begins on this (month, day): July 1 for the NRS.
     "program_year_start": (7, 1),
-    # A distance learner (NRS Table 4C): proxy hours above this share of the hours.
+    # A distance learner (NRS Table 4C): distance hours above this share of the hours.
     "distance_share": "0.5",
+    # Distance hours are proxy hours; true adds live virtual hours (attended in
+    # online classes), for a state that counts synchronous online instruction.
+    "distance_includes_live_virtual": env_bool("HARBOR_NRS_DISTANCE_INCLUDES_LIVE_VIRTUAL"),
 }
 # Proxy hours for distance learning (classes/records/proxy.py, docs/records.md):
 # which model counts each kind of work, and the model's numbers. A state's rules

@@ -17,6 +17,7 @@ from classes.clock_time import SLACK_SECONDS, credit, record_time
 from classes.models import StudyTime
 from classes.records.period_data import periods_of_student
 from classes.records.proxy import ProxyModel, proxy_by_student, proxy_rules
+from classes.records.rules import NrsRules
 from learning.roles import Role
 from packets.demo import ensure_levels
 from tests.factories import publish_packet
@@ -206,7 +207,7 @@ def test_clock_time_is_proxy_hours_and_makes_a_distance_learner(classroom, packe
     ] * 3
     (period,) = periods_of_student(amina)
     assert (period.contact_hours, period.proxy_hours) == (Decimal("2.0"), Decimal("3.0"))
-    assert period.is_distance_learner(Decimal("0.5"))
+    assert period.is_distance_learner(NrsRules())
 
 
 def test_a_teacher_s_view_counts_clock_time_at_their_classes_levels(make_class, classroom):

@@ -40,6 +40,6 @@ def figures_of(people, rules) -> YearFigures:
         len(counted),
         len(people.reportable_individuals),
         (table_1(counted), table_2(counted), table_3(counted)),
-        (table_4(counted), table_4b(counted), table_4c(counted, rules.distance_share)),
+        (table_4(counted), table_4b(counted), table_4c(counted, rules)),
         tuple(table_6(counted)),
     )

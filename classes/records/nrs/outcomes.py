@@ -23,7 +23,7 @@ from classes.attendance import as_hours
 from classes.intake.services import NOT_REPORTED
 from classes.records import gains
 from classes.records.nrs.demographics import LEVEL_ROWS, Table
-from classes.records.periods import ATTENDANCE, PROXY
+from classes.records.periods import ATTENDANCE, LIVE_VIRTUAL, PROXY
 
 COLUMNS = (
     ("participants", _("Participants")),
@@ -47,11 +47,15 @@ def minutes(person, source):
     return sum(p.minutes_in_year(source) for p in person.periods)
 
 
-def is_distance_learner(person, share):
-    """Proxy hours above `share` of the person's hours in the year (NRS Table 4C)."""
+def is_distance_learner(person, rules):
+    """Distance hours above the rules' share of the person's hours in the year
+    (NRS Table 4C): proxy hours, and live virtual ones if the state counts them."""
     proxy = minutes(person, PROXY)
     total = proxy + minutes(person, ATTENDANCE)
-    return total > 0 and proxy > total * share
+    distance = proxy + (
+        minutes(person, LIVE_VIRTUAL) if rules.distance_includes_live_virtual else 0
+    )
+    return total > 0 and distance > total * rules.distance_share
 
 
 def level_of(results, period):
@@ -129,6 +133,6 @@ def table_4b(people):
     return outcome_table("4B", title, tested, post_tested)
 
 
-def table_4c(people, share):
-    distance = [person for person in people if is_distance_learner(person, share)]
+def table_4c(people, rules):
+    distance = [person for person in people if is_distance_learner(person, rules)]
     return outcome_table("4C", _("Measurable skill gains of distance learners"), distance)

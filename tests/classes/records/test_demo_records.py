@@ -46,7 +46,7 @@ def test_the_demo_has_a_distance_learner_in_table_4c_of_the_current_year():
     rosa = get_user_model().objects.get(username="student9")
     (period,) = periods_by_student([rosa.pk])[rosa.pk]
     assert period.proxy_hours > period.contact_hours  # mostly home study
-    assert period.is_participant and period.is_distance_learner(nrs_rules().distance_share)
+    assert period.is_participant and period.is_distance_learner(nrs_rules())
     assert period.proxy_hours == 8 and period.contact_hours <= 4
     rules = nrs_rules()
     today = timezone.localdate()

@@ -11,6 +11,8 @@ from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
 from classes.records.filters import Period
 from classes.records.hours import proxy_minutes_by_class
+from classes.records.period_data import periods_of_student
+from classes.records.rules import nrs_rules
 from learning.roles import Role
 from packets.levels import NRSLevel
 from tests.classes.records.conftest import at, feedback_after, publish_week
@@ -119,3 +121,16 @@ def test_the_teacher_s_class_roster_shows_proxy_hours_beside_contact_hours(clien
     in_person_page = client.get(f"/classes/{in_person.pk}/").content.decode()
     assert "2.00 contact hours" in in_person_page
     assert "proxy hours" not in in_person_page
+
+
+def test_live_virtual_hours_are_distance_hours_only_where_the_state_says_so(mixed, settings):
+    """Amina's period: 2 hours in person, 3 live virtual, 1 proxy. Proxy hours
+    alone are 1 of 6; with live virtual hours 4 of 6, the majority."""
+    amina, _in_person, _online = mixed
+    (period,) = periods_of_student(amina, today=date(2026, 10, 1))
+    assert not period.is_distance_learner(nrs_rules())
+    settings.HARBOR_NRS_RULES = {
+        **settings.HARBOR_NRS_RULES,
+        "distance_includes_live_virtual": True,
+    }
+    assert period.is_distance_learner(nrs_rules())

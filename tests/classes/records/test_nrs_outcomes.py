@@ -9,13 +9,15 @@ from classes.records.gains import Result
 from classes.records.nrs.outcomes import table_4, table_4b, table_4c
 from classes.records.nrs.people import Person
 from classes.records.periods import PROXY, PeriodOfParticipation, Service, in_program_year
-from classes.records.rules import ProgramYear
+from classes.records.rules import NrsRules, ProgramYear
 
 YEAR = ProgramYear(date(2026, 7, 1), date(2027, 6, 30))
 
 
-def days(first, count, minutes=120, source="attendance"):
-    return [Service(first + timedelta(days=7 * n), minutes, source) for n in range(count)]
+def days(first, count, minutes=120, source="attendance", remote=False):
+    return [
+        Service(first + timedelta(days=7 * n), minutes, source, remote=remote) for n in range(count)
+    ]
 
 
 def period(services, exited=True):
@@ -99,7 +101,7 @@ def test_table_4b_counts_only_post_tested_participants_and_periods():
 
 
 def test_table_4c_counts_distance_learners_by_the_majority_of_their_hours():
-    table = table_4c(PEOPLE, Decimal("0.5"))
+    table = table_4c(PEOPLE, NrsRules())
     assert row(table, "total")["participants"] == 1  # Gul: 12 of 14; Ahmad: 10 of 25
     assert (row(table, 2)["class_hours"], row(table, 2)["proxy_hours"]) == (
         Decimal("2.0"),
@@ -122,3 +124,25 @@ def test_a_participant_without_a_gain_who_exited_has_separated():
     assert row(table, 1)["percent_participants_with_gain"] == Decimal("0.0")
     total = row(table, "total")
     assert (total["participants_separated"], total["participants_remaining"]) == (1, 1)
+
+
+def test_a_state_may_count_live_virtual_hours_as_distance_hours():
+    """Farah: 12 hours in an online class (live virtual) and 2 proxy hours. By
+    the default rule (proxy hours only) 2 of 14 hours are distance hours: not a
+    distance learner. A state counting synchronous online instruction as
+    distance education makes it 14 of 14: Table 4C counts her."""
+    farah = person(
+        5,
+        [period(days(date(2026, 9, 8), 6, remote=True) + days(date(2026, 9, 9), 1, source=PROXY))],
+        [result(9, date(2026, 9, 8), "pre", 2)],
+    )
+    assert row(table_4c([farah], NrsRules()), "total")["participants"] == 0
+    live_virtual = NrsRules(distance_includes_live_virtual=True)
+    table = table_4c([farah], live_virtual)
+    assert row(table, "total")["participants"] == 1
+    assert (row(table, 2)["class_hours"], row(table, 2)["proxy_hours"]) == (
+        Decimal("12.0"),
+        Decimal("2.0"),
+    )
+    assert farah.first.period.is_distance_learner(live_virtual)
+    assert not farah.first.period.is_distance_learner(NrsRules())

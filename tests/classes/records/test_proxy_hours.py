@@ -11,6 +11,7 @@ from django.utils import timezone
 from classes.attendance import Mark, take_attendance
 from classes.records.period_data import periods_of_student
 from classes.records.proxy import ProxyModel, proxy_by_student, proxy_rules
+from classes.records.rules import NrsRules
 from classes.submissions.services import Work, submit_work
 from packets.demo import ensure_levels
 from tests.classes.submissions.conftest import publish_assignment
@@ -109,9 +110,9 @@ def test_a_distance_learner_s_proxy_hours_are_the_majority_of_their_period(class
         Decimal("3.0"),
         Decimal("5.0"),
     )
-    assert period.is_distance_learner(Decimal("0.5"))
+    assert period.is_distance_learner(NrsRules())
     (ahmads,) = periods_of_student(ahmad)
-    assert not ahmads.is_distance_learner(Decimal("0.5"))
+    assert not ahmads.is_distance_learner(NrsRules())
 
 
 def test_a_teacher_s_view_counts_only_work_in_their_classes(classroom, work, make_class, make_user):
