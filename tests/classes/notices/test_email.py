@@ -112,3 +112,8 @@ def test_the_list_shows_each_notice_s_email_sent_or_waiting(cohort, run_worker, 
     assert "Email: Sent" in client.get("/notices/").content.decode()
     OutgoingEmail.objects.update(status=EmailStatus.WAITING)  # as between two retries
     assert "Email: Waiting to be sent" in client.get("/notices/").content.decode()
+
+
+def test_email_cannot_be_chosen_without_a_verified_address(cohort):
+    with pytest.raises(ValidationError):
+        save_settings(cohort.gul, all_channels(Channel.EMAIL), daily_digest=False)
