@@ -1,6 +1,8 @@
 """Demo notices: one of every kind for student1, teacher1 and the manager, so
-the bell and the list have something to show. Written with `notify` (once per
-person and kind: a second `make run` adds nothing); the older half read."""
+the bell and the list have something to show, and the session notice of a class
+that meets in a room, with its place, for that class's students and teachers.
+Written with `notify` (once per person and kind: a second `make run` adds
+nothing); the older half read."""
 
 from datetime import timedelta
 
@@ -9,7 +11,7 @@ from django.utils import timezone
 
 from classes.models import BreakoutGroup, Class, NoticeKind, Session
 from classes.notices.services import mark_read, notify
-from classes.notices.triggers import place_of
+from classes.notices.triggers import people_of, place_of, session_params
 from packets.models import PacketPage
 
 DEMO_PEOPLE = ("student1", "teacher1", "manager")
@@ -55,4 +57,18 @@ def load(log):
         written += notify(people, kind, params, link=link, key=f"demo:{kind}")
     for notice in written[: len(written) // 2]:
         mark_read(notice)
+    written += session_with_a_place()
     log(f"{len(written)} new notices")
+
+
+def session_with_a_place():
+    """The first class meeting in a room: its next session's notice says where."""
+    for cohort in Class.objects.filter(sessions__isnull=False).distinct().order_by("pk"):
+        place = place_of(cohort)
+        session = Session.objects.filter(cohort=cohort).upcoming().first()
+        if place and session is not None:
+            params = session_params(session, call=session.meeting_link, **place)
+            link = cohort.get_absolute_url()
+            key = "demo:session_tonight:place"
+            return notify(people_of(cohort), NoticeKind.SESSION_TONIGHT, params, link=link, key=key)
+    return []

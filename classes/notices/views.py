@@ -22,7 +22,7 @@ PAGE_SIZE = 20
 @login_required
 @require_safe
 def notice_list(request):
-    notices = Notice.objects.for_reader(request.user).newest_first()
+    notices = Notice.objects.for_reader(request.user).newest_first().select_related("email")
     page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
     shown = [
         {"notice": n, "text": worded(n, html=True), "call": call_link(n)} for n in page.object_list

@@ -2,10 +2,12 @@
 it for students who get paper: the packet's content and its QR code, nothing
 of the screen's header, buttons or Share control."""
 
+import re
 from datetime import date
 
 import pytest
 
+from packets.demo import DEMO_PACKETS, create_packet, ensure_levels
 from tests.conftest import PASSWORD
 from tests.factories import add_level, open_class, publish_packet
 
@@ -56,3 +58,23 @@ def test_a_packet_prints_its_content_and_a_qr_code_only(sign_in, teacher):
     assert page.locator(".print-qr svg").is_visible()
     for hidden in (".site-header", ".site-footer", ".share", ".save-offline"):
         assert page.locator(hidden).is_hidden(), hidden
+
+
+def sheets(pdf):
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_a_demo_packet_prints_on_one_sheet_of_a4_or_letter(sign_in, teacher):
+    """A week's packet as the demo writes them (a picture, a reading, eight words
+    with examples, an assignment) is one sheet of paper, the QR code on it."""
+    spec = next(spec for spec in DEMO_PACKETS if spec["slug"] == "shopping-for-food")
+    level = ensure_levels()[spec["level"]]
+    packet = create_packet(level, spec, date(2026, 9, 14))  # before the class: see conftest
+    open_class(level, [teacher], term_end=date(2026, 12, 18))
+    page = sign_in(teacher, PASSWORD)
+    page.goto(packet.url)
+    assert sheets(page.pdf(format="A4")) == 1
+    assert sheets(page.pdf(format="Letter")) == 1
+    page.emulate_media(media="print")
+    assert page.locator(".print-qr svg").is_visible()
+    assert page.get_by_text("excuse me", exact=True).is_visible()

@@ -45,3 +45,25 @@ def test_a_student_reads_a_words_voice_on_the_packet_page_and_it_plays(phone, pa
     )
     assert 0.2 < seconds < 5
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_tapping_a_word_plays_its_voice_and_not_the_examples(phone, packet):
+    phone.goto(packet.url)
+    doctor = phone.locator(".word", has=phone.get_by_text("doctor", exact=True))
+    players = doctor.locator("audio")
+    assert players.count() == 2  # the word's, then the example's
+    phone.evaluate(
+        """() => { window.played = [];
+            document.querySelectorAll("audio").forEach(audio =>
+                audio.addEventListener("play", () => window.played.push(audio.src))); }"""
+    )
+    phone.get_by_text("doctor", exact=True).tap()
+    played = phone.evaluate(
+        """() => new Promise(resolve => {
+            const start = Date.now();
+            const look = () => window.played.length || Date.now() - start > 5000
+                ? resolve(window.played) : setTimeout(look, 50);
+            look();
+        })"""
+    )
+    assert played == [players.first.evaluate("a => a.src")]

@@ -78,3 +78,14 @@ def test_the_demo_lends_devices_with_one_overdue():
     overdue = Loan.objects.overdue()
     assert [loan.student.username for loan in overdue] == ["student2"]
     assert Loan.objects.open().count() == 2 and Loan.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_a_session_notice_that_says_where_the_class_meets(client):
+    call_command("demo", stdout=None)
+    call_command("demo", stdout=None)  # idempotent: told once
+    in_a_room = Class.objects.get(name="Level 4 · Tue & Thu evening")
+    student = Enrollment.objects.filter(cohort=in_a_room).first().student
+    client.force_login(student)
+    page = client.get("/notices/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert page.count("Room 12, second floor, Riverside Library, 40 Main Street") == 1

@@ -27,6 +27,8 @@ SCRIPT = re.compile(r"<script\b[^>]*>")
 # Reading needs no JavaScript; the one script a packet page loads (deferred, so
 # never before the first render) saves it for offline.
 OFFLINE_STRINGS = '<script id="offline-strings" type="application/json">'
+# Tapping a word plays its voice (deferred too; the players work without it).
+SAY_SCRIPT = '<script src="/static/packets/say.js" defer>'
 
 
 def gzip_size(content):
@@ -58,6 +60,7 @@ def test_every_demo_packet_fits_one_round_trip_with_its_css(settings, login, stu
         assert {s for s in scripts if 'id="clock-time"' not in s} == {
             OFFLINE_SCRIPT,
             OFFLINE_STRINGS,
+            SAY_SCRIPT,
         }
         assert PRINT_STYLESHEET in html and "packets/print.css" not in STYLESHEET.findall(html)
         assert '<audio class="voice" controls preload="none"' in html, packet.slug

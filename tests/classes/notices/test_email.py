@@ -101,6 +101,17 @@ def test_a_failing_mail_server_marks_the_email_failed_and_keeps_the_notice(
     client = login(cohort.amina)
     page = client.get("/notices/").content.decode()
     assert "Week 5: Shopping" in page
+    assert "Email: Failed" in page  # the reader knows to look here, not in their mail
+
+
+def test_the_list_shows_each_notice_s_email_sent_or_waiting(cohort, run_worker, login):
+    notify([cohort.amina], NoticeKind.NEW_PACKET, PACKET)
+    client = login(cohort.amina)
+    assert "Email:" not in client.get("/notices/").content.decode()  # not written yet
+    run_worker()
+    assert "Email: Sent" in client.get("/notices/").content.decode()
+    OutgoingEmail.objects.update(status=EmailStatus.WAITING)  # as between two retries
+    assert "Email: Waiting to be sent" in client.get("/notices/").content.decode()
 
 
 def test_email_cannot_be_chosen_without_a_verified_address(cohort):
