@@ -25,10 +25,6 @@ def when(value):
     return date_format(timezone.localtime(datetime.fromisoformat(value)), WHEN)
 
 
-def time_of(value):
-    return date_format(timezone.localtime(datetime.fromisoformat(value)), "H:i")
-
-
 def day(value):
     return date_format(date.fromisoformat(value), "DATE_FORMAT")
 
@@ -51,15 +47,25 @@ class Words:
         return mark_safe(escape(sentence) % values)
 
 
+def reading_day():
+    """The day a notice is read (or its email sent): "today" means this day."""
+    return timezone.localdate()
+
+
 def session_tonight(p, w):
-    values = {"class": w.english(p["class"]), "time": time_of(p["starts_at"])}
-    if p.get("place"):  # in person or hybrid: where to go, in the teacher's English
-        return w(
-            _("Class today: %(class)s at %(time)s. Where: %(place)s."),
-            place=w.english(p["place"]),
-            **values,
-        )
-    return w(_("Class today: %(class)s at %(time)s."), **values)
+    """Sent the morning of the session: "Class today". Read on another day (the
+    list keeps it), the sentence names the session's day instead."""
+    starts = timezone.localtime(datetime.fromisoformat(p["starts_at"]))
+    values = {"class": w.english(p["class"]), "time": date_format(starts, "H:i")}
+    place = {"place": w.english(p["place"])} if p.get("place") else {}
+    if starts.date() == reading_day():
+        if place:  # in person or hybrid: where to go, in the teacher's English
+            return w(_("Class today: %(class)s at %(time)s. Where: %(place)s."), **values, **place)
+        return w(_("Class today: %(class)s at %(time)s."), **values)
+    values["day"] = date_format(starts, "D j M")
+    if place:
+        return w(_("Class on %(day)s: %(class)s at %(time)s. Where: %(place)s."), **values, **place)
+    return w(_("Class on %(day)s: %(class)s at %(time)s."), **values)
 
 
 def session_cancelled(p, w):

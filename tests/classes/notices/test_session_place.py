@@ -2,13 +2,15 @@
 (room and address, the teacher's English), in Harbor and by email; an online
 class's says nothing of a place."""
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from classes.models import Notice, NoticeKind
+from classes.notices import kinds
 from classes.notices.tasks import next_morning, run_morning
 from classes.place import change_place
 from classes.schedule import change_session, set_cancelled
@@ -17,6 +19,12 @@ from tests.classes.notices.conftest import future_session
 pytestmark = pytest.mark.django_db
 
 PLACE = "Room 12, Riverside Library, 40 Main Street"
+
+
+@pytest.fixture(autouse=True)
+def read_that_morning(monkeypatch):
+    """Notices read (and emails sent) on the morning they are written, as in use."""
+    monkeypatch.setattr(kinds, "reading_day", lambda: next_morning().date())
 
 
 @pytest.fixture
@@ -88,3 +96,13 @@ def test_a_session_back_on_says_where_but_a_cancelled_one_does_not(hybrid, login
     assert back_on.params["place"] == PLACE
     page = login(hybrid.amina).get("/notices/").content.decode()
     assert page.count("Where:") == 1
+
+
+def test_the_notice_read_on_a_later_day_names_the_session_s_day(hybrid, login, monkeypatch):
+    morning = next_morning()
+    run_morning(morning)
+    monkeypatch.setattr(kinds, "reading_day", lambda: morning.date() + timedelta(days=1))
+    page = login(hybrid.amina).get("/notices/").content.decode()
+    day = date_format(morning, "D j M")
+    assert f'Class on {day}: <bdi lang="en" dir="ltr">Evening English</bdi> at 18:00.' in page
+    assert "Class today" not in page
