@@ -23,6 +23,10 @@ class AssessmentTest(models.TextChoices):
     BEST_PLUS = "best_plus", _("BEST Plus")
     BEST_LITERACY = "best_literacy", _("BEST Literacy")
     TABE_CLAS_E = "tabe_clas_e", _("TABE CLAS-E")
+    # Approved for the NRS ESL levels in effect since the July 2023 notice
+    # (docs/records.md, "The test catalog"): their tables are entered by managers.
+    CASAS_READING_STEPS = "casas_steps_reading", _("CASAS Reading STEPS")
+    CASAS_LISTENING_STEPS = "casas_steps_listen", _("CASAS Listening STEPS")
     PROGRAM = "program", _("The program's own test")
 
 

@@ -73,7 +73,8 @@ LAYOUT = {
         (
             "instrument",
             "code",
-            "casas_reading, casas_listening, best_plus, best_literacy, tabe_clas_e, program",
+            "casas_reading, casas_listening, best_plus, best_literacy, tabe_clas_e, "
+            "casas_steps_reading, casas_steps_listen, program",
         ),
         ("form", "text", "the test form, as recorded"),
         ("taken_on", "date", "YYYY-MM-DD"),
