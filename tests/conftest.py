@@ -3,8 +3,10 @@
 import itertools
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.utils import translation
 
 from learning.roles import Role
 from tests.housekeeping import wagtails_housekeeping_at_once
@@ -32,6 +34,14 @@ def restore_migrated_data_in_transactional_tests(item):
     if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
         kwargs = {**marker.kwargs, "serialized_rollback": True}
         item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
+@pytest.fixture(autouse=True)
+def _the_default_language_after_each_test():
+    """Signing a user in outside a request (`force_login`) switches the thread to
+    their language (learning/signals.py); the next test must not inherit it."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
