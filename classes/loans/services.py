@@ -137,9 +137,14 @@ def lend_device(
     device.status = DeviceStatus.ON_LOAN
     device.save(update_fields=["status"])
     changes = {
+        "lent_on": [None, lent_on.isoformat()],
         "due_back": [None, due_back.isoformat()],
         "agreement_signed": [None, agreement_signed],
     }
+    if agreement_signed_on:
+        changes["agreement_signed_on"] = [None, agreement_signed_on.isoformat()]
+    if notes:
+        changes["notes"] = [None, notes]
     record(LoanEventKind.LENT, by=by, device=device, loan=loan, student=student, changes=changes)
     return loan
 
@@ -166,6 +171,8 @@ def return_device(device, *, by, returned_on, condition, notes=""):
         "status": [before[0], device.status],
         "condition": [before[1], condition],
     }
+    if notes:
+        changes["notes"] = [None, notes]
     student = loan.student
     record(
         LoanEventKind.RETURNED, by=by, device=device, loan=loan, student=student, changes=changes

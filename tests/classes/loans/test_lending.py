@@ -139,3 +139,33 @@ def test_overdue_means_out_after_its_due_date(make_device, lend, classroom):
     late = lend(make_device("A"), amina, lent_on=week_ago, due_back=TODAY - datetime.timedelta(1))
     lend(make_device("B"), ahmad, lent_on=week_ago, due_back=TODAY)
     assert list(Loan.objects.overdue(TODAY)) == [late]
+
+
+def test_the_history_keeps_the_agreement_date_the_day_lent_and_the_notes(
+    make_device, classroom, manager
+):
+    """Who reads the device's history sees when the agreement was signed and
+    what was noted at the desk, not only that it was signed."""
+    from classes.loans.services import lend_device
+
+    _cohort, _teacher, amina, _ahmad = classroom
+    device = make_device()
+    signed_on = TODAY - datetime.timedelta(days=2)
+    lend_device(
+        device,
+        amina,
+        by=manager,
+        lent_on=TODAY,
+        due_back=TODAY + datetime.timedelta(weeks=4),
+        agreement_signed=True,
+        agreement_signed_on=signed_on,
+        notes="Charger included",
+    )
+    return_device(device, by=manager, returned_on=TODAY, condition="good", notes="Case cracked")
+    lent, returned = LoanEvent.objects.filter(device=device).order_by("pk")[1:]
+    assert lent.changes["lent_on"] == [None, TODAY.isoformat()]
+    assert lent.changes["agreement_signed_on"] == [None, signed_on.isoformat()]
+    assert lent.changes["notes"] == [None, "Charger included"]
+    assert returned.changes["notes"] == [None, "Case cracked"]
+    words = [name for name, *_values in lent.readable_changes]
+    assert "agreement signed on" in [str(w).lower() for w in words]
