@@ -28,6 +28,10 @@ STATUS_AFTER_RETURN = {
     Condition.BROKEN: DeviceStatus.IN_REPAIR,
     Condition.LOST: DeviceStatus.RETIRED,
 }
+# A loan's notes are staff's words about a student: the history (append-only,
+# kept after a student's erasure) says that notes were written, never the words,
+# which live on the loan alone and are erased with the student (data_rights).
+NOTES_WRITTEN = [None, True]
 DEVICE_FIELDS = ("kind", "asset_tag", "model_name", "condition", "status", "site", "notes")
 
 
@@ -144,7 +148,7 @@ def lend_device(
     if agreement_signed_on:
         changes["agreement_signed_on"] = [None, agreement_signed_on.isoformat()]
     if notes:
-        changes["notes"] = [None, notes]
+        changes["notes"] = NOTES_WRITTEN
     record(LoanEventKind.LENT, by=by, device=device, loan=loan, student=student, changes=changes)
     return loan
 
@@ -172,7 +176,7 @@ def return_device(device, *, by, returned_on, condition, notes=""):
         "condition": [before[1], condition],
     }
     if notes:
-        changes["notes"] = [None, notes]
+        changes["notes"] = NOTES_WRITTEN
     student = loan.student
     record(
         LoanEventKind.RETURNED, by=by, device=device, loan=loan, student=student, changes=changes
