@@ -145,7 +145,7 @@ def test_the_history_keeps_the_agreement_date_the_day_lent_and_that_notes_were_w
     make_device, classroom, manager
 ):
     """Who reads the device's history sees when the agreement was signed and
-    what was noted at the desk, not only that it was signed."""
+    that notes were written at the desk, not only that it was signed."""
     from classes.loans.services import lend_device
 
     _cohort, _teacher, amina, _ahmad = classroom
