@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from learning.roles import Role
@@ -50,6 +52,20 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker):
+    """The demo content, loaded twice (the second run must add nothing) once for
+    a whole module rather than for each test: a load takes seconds. Each test
+    of the module runs in a savepoint of this transaction (the `db` fixture
+    nests), so it sees the demo as loaded whatever the one before it changed;
+    the module's end rolls it all back. Not for transactional tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("demo", stdout=None)
+        call_command("demo", stdout=None)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

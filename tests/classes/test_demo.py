@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 from classes.models import (
     Attendance,
@@ -16,9 +15,7 @@ from classes.models import (
 
 
 @pytest.mark.django_db
-def test_the_demo_classes_have_students_and_realistic_past_attendance():
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)
+def test_the_demo_classes_have_students_and_realistic_past_attendance(loaded_demo):
     classes = Class.objects.all()
     # The three current classes, an earlier term's (exits and re-entries, issue 18)
     # and a distance-learning class at level 3 (a distance learner, issue 18).
@@ -40,9 +37,7 @@ def test_the_demo_classes_have_students_and_realistic_past_attendance():
 
 
 @pytest.mark.django_db
-def test_the_demo_has_students_work_of_every_kind_with_and_without_feedback():
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)
+def test_the_demo_has_students_work_of_every_kind_with_and_without_feedback(loaded_demo):
     submissions = Submission.objects.select_related("assignment")
     # With the distance learner's eight (classes/records/distance_demo.py).
     assert submissions.count() == 20  # the second run added nothing
@@ -71,9 +66,7 @@ def test_the_demo_has_students_work_of_every_kind_with_and_without_feedback():
 
 
 @pytest.mark.django_db
-def test_the_demo_lends_devices_with_one_overdue():
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)  # loaded twice: nothing doubles
+def test_the_demo_lends_devices_with_one_overdue(loaded_demo):
     assert Device.objects.count() == 5
     overdue = Loan.objects.overdue()
     assert [loan.student.username for loan in overdue] == ["student2"]
@@ -81,9 +74,7 @@ def test_the_demo_lends_devices_with_one_overdue():
 
 
 @pytest.mark.django_db
-def test_the_demo_shows_a_session_notice_that_says_where_the_class_meets(client):
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)  # idempotent: told once
+def test_the_demo_shows_a_session_notice_that_says_where_the_class_meets(loaded_demo, client):
     in_a_room = Class.objects.get(name="Level 4 · Tue & Thu evening")
     student = Enrollment.objects.filter(cohort=in_a_room).first().student
     client.force_login(student)

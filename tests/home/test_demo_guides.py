@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from wagtail.images.models import Image
 
 from home.demo_guides import FOLDER, STUDENT_GUIDES
@@ -31,9 +30,8 @@ BUTTONS = {
 
 
 @pytest.fixture
-def demo(db):
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)  # idempotent: nothing doubles
+def demo(loaded_demo, db):
+    """The demo, loaded twice once for this module (tests/conftest.py)."""
 
 
 def picture_name(shot, language):

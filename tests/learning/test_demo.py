@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
 
 from learning.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from learning.roles import Role
@@ -9,9 +8,7 @@ DEMO_USERNAMES = ["manager", "teacher1", "teacher2"] + [f"student{n}" for n in r
 
 
 @pytest.mark.django_db
-def test_demo_is_idempotent_and_every_account_signs_in(client):
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)
+def test_demo_is_idempotent_and_every_account_signs_in(loaded_demo, client):
     users = get_user_model().objects.filter(username__in=DEMO_USERNAMES)
     assert users.count() == len(DEMO_USERNAMES) == len(DEMO_PEOPLE)
     for user in users:
@@ -24,17 +21,8 @@ def test_demo_is_idempotent_and_every_account_signs_in(client):
 
 
 @pytest.mark.django_db
-def test_demo_roles_match_the_readme():
-    call_command("demo", stdout=None)
+def test_demo_roles_match_the_readme(loaded_demo):
     User = get_user_model()
     assert User.objects.get(username="manager").is_manager
     assert User.objects.get(username="teacher2").is_teacher
     assert User.objects.get(username="student8").is_student
-
-
-@pytest.mark.django_db
-def test_demo_refuses_when_not_allowed(settings):
-    settings.HARBOR_DEMO_ALLOWED = False
-    with pytest.raises(CommandError, match="not for production"):
-        call_command("demo")
-    assert not get_user_model().objects.exists()

@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
@@ -13,9 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)  # idempotent: nothing doubles
+def demo(loaded_demo, db):
+    """The demo, loaded twice once for this module (tests/conftest.py)."""
 
 
 def test_every_level_has_two_packets_with_words_a_reading_and_a_picture(demo):

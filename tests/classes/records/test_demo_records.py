@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.utils import timezone
 
 from classes.models import Assessment, Class, IntakeProfile
@@ -12,9 +11,7 @@ from classes.records.rules import nrs_rules, program_year
 
 
 @pytest.mark.django_db
-def test_the_demo_has_pre_and_post_tests_with_and_without_gains_once():
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)
+def test_the_demo_has_pre_and_post_tests_with_and_without_gains_once(loaded_demo):
     assert Assessment.objects.pre_tests().count() == 9  # student9 too
     assert Assessment.objects.post_tests().count() == 6
     term = current_term()
@@ -26,9 +23,7 @@ def test_the_demo_has_pre_and_post_tests_with_and_without_gains_once():
 
 
 @pytest.mark.django_db
-def test_the_demo_has_students_who_exited_and_came_back():
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)
+def test_the_demo_has_students_who_exited_and_came_back(loaded_demo):
     people = dict(get_user_model().objects.values_list("username", "pk"))
     found = periods_by_student([people["student3"], people["student4"], people["student1"]])
     earlier, current = found[people["student3"]]
@@ -40,9 +35,7 @@ def test_the_demo_has_students_who_exited_and_came_back():
 
 
 @pytest.mark.django_db
-def test_the_demo_has_a_distance_learner_in_table_4c_of_the_current_year():
-    call_command("demo", stdout=None)
-    call_command("demo", stdout=None)  # the second run adds nothing
+def test_the_demo_has_a_distance_learner_in_table_4c_of_the_current_year(loaded_demo):
     rosa = get_user_model().objects.get(username="student9")
     (period,) = periods_by_student([rosa.pk])[rosa.pk]
     assert period.proxy_hours > period.contact_hours  # mostly home study
