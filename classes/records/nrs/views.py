@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from classes.models import NrsSnapshot
 from classes.records.access import require_manager
+from classes.records.catalog import FORMER_ESL_SUNSET, former_tests_still_counted
 from classes.records.nrs.figures import year_figures
 from classes.records.nrs.links import interchange_links, table_links, with_links
 from classes.records.nrs.snapshots import freeze, snapshot_figures
@@ -65,7 +66,14 @@ def nrs_tables(request):
     if year is None:
         return bad_year()
     snapshots = NrsSnapshot.objects.filter(year_start=year.first_day).select_related("taken_by")
-    return page(request, year, year_figures(year, today, rules), snapshots=snapshots)
+    return page(
+        request,
+        year,
+        year_figures(year, today, rules),
+        snapshots=snapshots,
+        outdated_tests=former_tests_still_counted(year),
+        sunset=FORMER_ESL_SUNSET,
+    )
 
 
 NOTE_LENGTH = NrsSnapshot._meta.get_field("note").max_length
