@@ -5,8 +5,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from classes.attendance import contact_hours
+from classes.attendance import as_hours, contact_hours
 from classes.models import Class, JoinRequest, Session, Submission, SubmissionStatus
+from classes.records.proxy import proxy_by_student
 from classes.submissions.review_selectors import (
     ASSIGNMENT_TEXT,
     classes_with_work_to_review,
@@ -59,10 +60,14 @@ def assignments_due(user, levels, today):
 
 
 def my_progress(user, classes, today):
-    """The student's own figures: hours attended since their earliest current
-    class began (the records' rule), and their latest scores."""
+    """The student's own figures since their earliest current class began: hours
+    attended and hours of study outside class (proxy hours: returned work,
+    passed quizzes, measured reading; the records' rules), and latest scores."""
     starts = [c.term_start for c in classes if c.term_start <= today <= c.term_end]
-    hours = contact_hours(student=user, first_day=min(starts), last_day=today) if starts else None
+    hours = study = None
+    if starts:
+        hours = contact_hours(student=user, first_day=min(starts), last_day=today)
+        study = proxy_hours(user, min(starts), today)
     scored = (
         Submission.objects.handed_in()
         .filter(student=user, score__isnull=False)
@@ -70,7 +75,13 @@ def my_progress(user, classes, today):
         .defer(*ASSIGNMENT_TEXT)
         .order_by("-submitted_at")[:SOON]
     )
-    return {"hours_this_term": hours, "latest_scores": list(scored)}
+    return {"hours_this_term": hours, "study_hours": study, "latest_scores": list(scored)}
+
+
+def proxy_hours(student, first_day, last_day):
+    """Proxy hours the student earned from `first_day` to `last_day`, in hours."""
+    items = proxy_by_student([student.pk]).get(student.pk, ())
+    return as_hours(sum(item.minutes for item in items if first_day <= item.day <= last_day))
 
 
 def student_panels(user, now=None, viewable=list):

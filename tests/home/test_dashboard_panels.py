@@ -180,7 +180,32 @@ def test_a_student_sees_their_hours_this_term_and_latest_scores(login, student, 
     give_feedback(teacher, hand_in(student, quiz), score=8)
     page = login(student).get("/").content.decode()
     assert "Hours in class this term: 3" in page
+    # The scored work a teacher returned earns the records' hour of teacher verification.
+    assert "Hours of study outside class this term: 1" in page
     assert "Numbers quiz</a> · 8 / 10" in page
+
+
+def test_a_student_sees_the_hours_of_work_a_teacher_returned(login, student, teacher):
+    today = timezone.localdate()
+    class_ = create_class(
+        name="Online class",
+        level=ensure_levels()["level-2"],
+        teachers=[teacher],
+        term_start=today - timedelta(days=30),
+        term_end=today + timedelta(days=30),
+        meeting_days=EVERY_DAY,
+        start_time=time(9, 0),
+        duration_minutes=60,
+    )
+    enroll(student, class_)
+    packet = publish_packet(class_.level, "Week 1", summary="s", publish=False)
+    for title in ("A letter", "A story"):
+        essay = publish_assignment(packet, title=title, kind="written", publish=False)
+        give_feedback(teacher, hand_in(student, essay))
+    hand_in(student, publish_assignment(packet, title="A poem", publish=False))  # not returned yet
+    page = login(student).get("/").content.decode()
+    assert "Hours in class this term: 0" in page
+    assert "Hours of study outside class this term: 2" in page
 
 
 @pytest.mark.parametrize(("days_late", "listed"), [(3, True), (15, False)])
