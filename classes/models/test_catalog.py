@@ -75,7 +75,10 @@ class TestInstrument(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} {self.version}".strip()
+        # The loaded CASAS rows name their series in both ("… Life and Work Reading").
+        if self.version in self.name:
+            return self.name
+        return f"{self.name} {self.version}"
 
     def is_approved_on(self, day):
         return (
