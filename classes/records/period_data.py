@@ -51,11 +51,17 @@ def attended_service(records, sessions):
     """{student id: [(class id, Service)]}: attended minutes in held sessions (the
     contact-hour rule of Attendance.counted()), one per session, marked remote
     for an online class (live virtual hours, classes/records/hours.py)."""
-    by_student = defaultdict(list)
+    by_student, made = defaultdict(list), {}
     rows = records.values_list("student_id", "session_id", "minutes").order_by()
     for student_id, session_id, minutes in rows:
-        cohort_id, day, remote = sessions[session_id]
-        by_student[student_id].append((cohort_id, Service(day, minutes, remote=remote)))
+        # One item per session and minutes, shared by the students who attended
+        # it for as long (most of a class): a Service is immutable, and making
+        # 200,000 of them was half a second of the NRS page.
+        item = made.get((session_id, minutes))
+        if item is None:
+            cohort_id, day, remote = sessions[session_id]
+            item = made[session_id, minutes] = (cohort_id, Service(day, minutes, remote=remote))
+        by_student[student_id].append(item)
     return by_student
 
 
