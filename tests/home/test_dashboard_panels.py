@@ -186,17 +186,7 @@ def test_a_student_sees_their_hours_this_term_and_latest_scores(login, student, 
 
 
 def test_a_student_sees_the_hours_of_work_a_teacher_returned(login, student, teacher):
-    today = timezone.localdate()
-    class_ = create_class(
-        name="Online class",
-        level=ensure_levels()["level-2"],
-        teachers=[teacher],
-        term_start=today - timedelta(days=30),
-        term_end=today + timedelta(days=30),
-        meeting_days=EVERY_DAY,
-        start_time=time(9, 0),
-        duration_minutes=60,
-    )
+    class_ = running_class(ensure_levels()["level-2"], teacher)
     enroll(student, class_)
     packet = publish_packet(class_.level, "Week 1", summary="s", publish=False)
     for title in ("A letter", "A story"):
