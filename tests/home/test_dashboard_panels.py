@@ -155,6 +155,26 @@ def test_the_home_page_takes_the_same_queries_with_more_classes(
     assert "level-c" in page
 
 
+# A student's home when it is not kept (classes/student_pages.py), with one class:
+# the sign-in, the site and its page-view restrictions, the student's classes,
+# sessions, packets, work, join requests, hours in class and outside it (three:
+# returned work, passed quizzes, clock time), scores, flashcards, loans, device
+# need and practice groups. Pinned: one query more on every uncached home should
+# be a decision, not an accident.
+UNCACHED_STUDENT_HOME = 25
+
+
+def test_a_student_s_uncached_home_takes_a_known_number_of_queries(
+    login, student, teacher, level_with_packets
+):
+    client = login(student)
+    enroll(student, running_class(level_with_packets("level-a"), teacher, "A"))
+    client.get("/")  # shows the "signed in" message: nothing is kept
+    with CaptureQueriesContext(connection) as cold:
+        client.get("/")
+    assert len(cold) == UNCACHED_STUDENT_HOME
+
+
 def test_a_student_sees_their_hours_this_term_and_latest_scores(login, student, teacher):
     from classes.attendance import Mark, take_attendance
     from classes.models import AttendanceStatus, Session
