@@ -76,9 +76,9 @@ class TestInstrument(models.Model):
 
     def __str__(self):
         # The loaded CASAS rows name their series in both ("… Life and Work Reading").
-        if self.version in self.name:
+        if f" {self.version} " in f" {self.name} ":
             return self.name
-        return f"{self.name} {self.version}"
+        return f"{self.name} {self.version}".strip()
 
     def is_approved_on(self, day):
         return (

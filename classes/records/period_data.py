@@ -59,6 +59,8 @@ def attended_service(records, sessions):
         # 200,000 of them was half a second of the NRS page.
         item = made.get((session_id, minutes))
         if item is None:
+            if session_id not in sessions:  # its first roll was taken after they were read
+                continue
             cohort_id, day, remote = sessions[session_id]
             item = made[session_id, minutes] = (cohort_id, Service(day, minutes, remote=remote))
         by_student[student_id].append(item)

@@ -54,3 +54,13 @@ def test_the_warning_is_gone_once_every_former_test_has_its_end_date(client, man
     client.force_login(manager)
     page = client.get("/records/nrs/?year=2026", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert WARNING not in page and "NRS tables" in page
+
+
+def test_a_test_is_named_with_its_version_unless_its_name_already_says_it():
+    def name(name, version):
+        return str(TestInstrument(name=name, version=version))
+
+    assert name("CASAS Life and Work Reading", "Life and Work") == "CASAS Life and Work Reading"
+    assert name("BEST Plus", "3.0") == "BEST Plus 3.0"
+    assert name("TABE CLAS-E Reading", "E") == "TABE CLAS-E Reading E"
+    assert name("BEST Literacy", "") == "BEST Literacy"

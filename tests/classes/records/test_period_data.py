@@ -8,7 +8,14 @@ import pytest
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll
-from classes.records.period_data import periods_by_student, periods_of_student
+from classes.records.period_data import (
+    attended_service,
+    counted_records,
+    enrollment_spans,
+    periods_by_student,
+    periods_of_student,
+    session_days,
+)
 from classes.schedule import set_cancelled
 from learning.roles import Role
 from packets.demo import ensure_levels
@@ -78,3 +85,25 @@ def test_periods_of_many_students_take_six_queries(
         found = periods_by_student([s.pk for s in students], today=date(2026, 9, 20))
     assert {len(periods) for periods in found.values()} == {2}
     assert set(found) == {s.pk for s in students}
+
+
+def test_students_at_the_same_session_share_its_day_and_a_roll_taken_meanwhile_waits(
+    spring_class, teacher, student, make_user
+):
+    """The sessions are read before the roll: a session whose first roll is taken
+    in between is left for the next reading rather than breaking this one."""
+    other = make_user(Role.STUDENT)
+    for person in (student, other):
+        enroll(person, spring_class)
+    attend(spring_class, student, 2, teacher)
+    attend(spring_class, other, 1, teacher)
+    records = counted_records([student.pk, other.pk])
+    sessions = session_days(records, enrollment_spans([student.pk, other.pk]))
+    service = attended_service(records, sessions)
+    days = {p: {item.day: item for _c, item in service[p.pk]} for p in (student, other)}
+    assert sorted(days[student]) == [date(2025, 3, 3), date(2025, 3, 5)]
+    assert days[student][date(2025, 3, 3)] is days[other][date(2025, 3, 3)]  # one item, shared
+    first_session = min(sessions, key=lambda pk: sessions[pk][1])
+    without_it = {pk: row for pk, row in sessions.items() if pk != first_session}
+    late = attended_service(records, without_it)
+    assert [item.day for _class, item in late[student.pk]] == [date(2025, 3, 5)]
