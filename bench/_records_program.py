@@ -327,9 +327,12 @@ def practise_flashcards(rng, levels, enrollments):
 
 def take_tests(rng, students, manager):
     """A pre-test in September for everyone; a post-test in December for 60 %,
-    a level higher for 40 % of those."""
-    from classes.models import Assessment
+    a level higher for 40 % of those. The bench's year is past the former tests'
+    sunset (migration 0024): like the demo, its program keeps CASAS reading
+    approved, so the figures measure counted results, as before."""
+    from classes.models import Assessment, TestInstrument
 
+    TestInstrument.objects.filter(code="casas_reading").update(approved_until=None)
     rows = []
     for student in students:
         level = rng.randrange(1, 6)

@@ -126,6 +126,10 @@ def give_feedback(teacher, submission, status="returned", *, at=None, text="Well
         )
 
 
+# The tests of the former NRS ESL levels that migration 0022 loaded.
+FORMER_ESL_TESTS = ("casas_reading", "casas_listening", "best_plus", "best_literacy", "tabe_clas_e")
+
+
 def score_for_level(test, level):
     """A scale score the catalog's table places at `level` (its band's lowest)."""
     from classes.models import ScoreBand

@@ -5,7 +5,12 @@ records dashboard has real numbers. Called from classes/demo.py after the classe
 The results follow the test catalog (forms, alternate forms, the score tables).
 The demo term is six weeks old, short of the publishers' 40 hours between tests,
 so the demo's program sets DEMO_MINIMUM_HOURS in its catalog, as a program may
-in the Wagtail admin; the log says so. A real program keeps the published minimum."""
+in the Wagtail admin; the log says so. A real program keeps the published minimum.
+
+The demo's results are on the former ESL levels' tests, whose score tables Harbor
+has (the current tests' tables are entered by each program). Their approval ended
+June 30, 2025, so for trying Harbor only the demo's program keeps it open; the
+log says so, and the NRS tables page warns of it as it would in a real program."""
 
 from datetime import timedelta
 
@@ -61,11 +66,20 @@ def record(student, manager, username, phase, day, log):
     return 1
 
 
+def set_demo_catalog(log):
+    tests = TestInstrument.objects.filter(code__in={row[0] for row in DEMO_RESULTS.values()})
+    tests.filter(min_hours_between__gt=DEMO_MINIMUM_HOURS).update(
+        min_hours_between=DEMO_MINIMUM_HOURS
+    )
+    if tests.filter(approved_until__isnull=False).update(approved_until=None):
+        log(
+            "For trying Harbor only: the demo's catalog keeps the former ESL tests approved "
+            "after their sunset (June 30, 2025), so the demo's results count"
+        )
+
+
 def load(log):
-    TestInstrument.objects.filter(
-        code__in={row[0] for row in DEMO_RESULTS.values()},
-        min_hours_between__gt=DEMO_MINIMUM_HOURS,
-    ).update(min_hours_between=DEMO_MINIMUM_HOURS)
+    set_demo_catalog(log)
     people = get_user_model().objects.filter(username__in=[*DEMO_RESULTS, "manager"])
     people = {person.username: person for person in people}
     pre_day = demo_term_start() + timedelta(days=1)

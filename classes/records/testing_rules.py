@@ -81,7 +81,12 @@ def catalog_errors(instrument, form, scale_score):
             "test": instrument.name,
             "forms": ", ".join(instrument.forms),
         }
-    if instrument.bands and instrument.level_for(scale_score) is None:
+    if not instrument.bands:
+        errors["scale_score"] = _(
+            "The catalog has no score table for %(test)s yet: a manager enters its levels' "
+            "scores from the publisher's table (Tests menu) before results can be recorded."
+        ) % {"test": instrument.name}
+    elif instrument.level_for(scale_score) is None:
         low, high = instrument.score_range
         errors["scale_score"] = _(
             "%(score)s is not on the score table of %(test)s (%(low)s to %(high)s)."

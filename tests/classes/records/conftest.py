@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from classes.attendance import Mark, take_attendance
 from classes.enrollment import enroll, withdraw
-from classes.models import Enrollment
+from classes.models import Enrollment, TestInstrument
 from classes.records.filters import Period
 from classes.schedule import set_cancelled
 from classes.submissions.services import save_draft
@@ -37,6 +37,19 @@ from packets.levels import NRSLevel
 from packets.models import FlashcardProgress
 from tests import factories
 from tests.factories import give_feedback, hand_in_version, publish_assignment, publish_packet
+
+
+@pytest.fixture(autouse=True)
+def catalog_of_these_tests(db):
+    """The catalog these tests' worlds use: they are set in 2026 and record
+    results on the former ESL levels' tests (CASAS Life and Work, BEST Plus 2.0,
+    …), whose approvals ended June 30, 2025 (migration 0024). What they check is
+    every other rule (forms, tables, hours, pairing, periods, figures), so here
+    those tests stay approved with no end, as a program that had not yet
+    ended them would have it. The catalog as loaded, sunset included, is
+    tested in tests/classes/catalog/ (outside this directory, so without this)."""
+    TestInstrument.objects.filter(code__in=factories.FORMER_ESL_TESTS).update(approved_until=None)
+
 
 PERIOD = Period(date(2026, 9, 7), date(2026, 10, 31))
 

@@ -191,25 +191,23 @@ def test_the_same_post_test_sent_twice_is_saved_once(login, amina_tested):
     assert Assessment.objects.post_tests().count() == 1
 
 
-def test_a_current_test_is_refused_until_a_manager_enters_it_then_it_places_by_its_table(
+def test_a_current_test_is_refused_until_a_manager_enters_its_table_then_places_by_it(
     classroom,
 ):
-    """CASAS Reading STEPS (approved for the NRS ESL levels of 2023) ships without
-    a table: a result is refused until the program enters the test, its forms and
-    bands (the figures here are the test's own, made up for it)."""
+    """CASAS Reading STEPS (approved for the NRS ESL levels of 2023) is loaded with
+    its forms but without a score table: a result is refused, saying what to do,
+    until the program enters the bands (the figures here are made up for the test).
+    A test the program took out of the catalog is refused as unknown."""
     _cohort, teacher, amina, _ahmad = classroom
     steps = {"test": "casas_steps_reading", "form": "621R", "phase": "pre"}
     refused = refusal(amina, teacher, taken_on=PRETEST_DAY, scale_score=455, **steps)
-    assert refused["test"] == ["This test is not in the catalog of approved tests."]
-    instrument = TestInstrument.objects.create(
-        code="casas_steps_reading",
-        name="CASAS Reading STEPS",
-        publisher="CASAS",
-        approved_from=date(2023, 7, 13),
-        approved_until=date(2031, 6, 30),
-    )
-    instrument.forms.create(code="621R")
+    assert "no score table for CASAS Reading STEPS" in refused["scale_score"][0]
+    assert not Assessment.objects.exists()
+    instrument = TestInstrument.objects.get(code="casas_steps_reading")
     for level, low in enumerate((400, 430, 450, 470, 490, 510), start=1):
         instrument.bands.create(nrs_level=level, low=low, high=low + 19)
     result = record(amina, teacher, taken_on=PRETEST_DAY, scale_score=455, **steps)
-    assert result.nrs_level == 3
+    assert result.nrs_level == 3 and result.warnings == []
+    instrument.delete()
+    unknown = refusal(amina, teacher, taken_on=PRETEST_DAY, scale_score=456, **steps)
+    assert unknown["test"] == ["This test is not in the catalog of approved tests."]
